@@ -1,0 +1,1 @@
+"""gradserve's HTTP service: a thin FastAPI shell over the engine."""
