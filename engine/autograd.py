@@ -1,0 +1,568 @@
+"""The backward engine: graph nodes, dependency counting, and torch's backward()/grad() rules.
+
+The engine knows nothing about individual ops. A `Node` (a tensor's `grad_fn`) holds the
+primitive that produced it, the tensors that primitive saved, and one edge per tensor input; the
+engine walks nodes in torch's order, calls each primitive's derivative formulas, and is the one
+place where gradients are summed back to an input's shape (`sum_to`) and cast to its dtype.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import warnings
+import weakref
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine import dtypes, errors, journal
+from engine.grad_mode import _state as _grad_state
+
+if TYPE_CHECKING:
+    from engine.ops.registry import Primitive
+    from engine.tensor import Tensor
+
+_seq = itertools.count()
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+    "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
+    "to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you "
+    "access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
+    "github.com/pytorch/pytorch/pull/30531 for more information."
+)
+CREATE_GRAPH_WARNING = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter "
+    "and its gradient which can cause a memory leak. We recommend using autograd.grad when "
+    "creating the graph to avoid this. If you have to use this function, make sure to reset the "
+    ".grad fields of your parameters to None after use to break the cycle and avoid the leak."
+)
+_create_graph_warned = False
+
+
+class Node:
+    """A recorded op application: what `tensor.grad_fn` returns.
+
+    Saved tensors are looked up as attributes (`node.other`, `node.result`), the way torch's
+    derivative formulas name them; reading one after the graph was freed raises torch's error.
+    A saved *output* is kept as its raw array and rebuilt on access with this node as grad_fn,
+    so a node never references its own output tensor (no reference cycles).
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_attrs",
+        "_freed",
+        "_meta",
+        "_prim",
+        "_retained",
+        "_saved",
+        "_seq",
+        "next_functions",
+    )
+
+    _prim: Primitive
+    _saved: dict[str, Any]
+    _attrs: dict[str, Any]
+    _meta: tuple[tuple[tuple[int, ...], Any], ...]
+    next_functions: tuple[tuple[Node | None, int], ...]
+
+    def name(self) -> str:
+        return type(self).__name__
+
+    def input_shape(self, i: int) -> tuple[int, ...]:
+        """Shape of the i-th input when the op ran (what a formula needs to undo a reduction)."""
+        return self._meta[i][0]
+
+    def __repr__(self) -> str:
+        return f"<{self.name()} object at {hex(id(self))}>"
+
+    def __getattr__(self, key: str) -> Any:
+        attrs = object.__getattribute__(self, "_attrs")
+        if key in attrs:
+            return attrs[key]
+        saved = object.__getattribute__(self, "_saved")
+        if key in saved:
+            value = saved[key]
+            if value is _FREED:
+                raise errors.graph_freed_error()
+            if isinstance(value, _SavedOutput):
+                return value.unpack(self)
+            return value
+        raise AttributeError(f"'{self.name()}' object has no attribute '{key}'")
+
+    @property
+    def saved_bytes(self) -> int:
+        """Bytes held by this node's saved tensors (0 once freed)."""
+        total = 0
+        for value in self._saved.values():
+            if isinstance(value, _SavedOutput):
+                total += value.data.nbytes
+            elif value is not _FREED:
+                total += value._data.nbytes
+        return total
+
+    def _release(self) -> None:
+        if self._saved and not self._freed:
+            journal.record(self, "_saved", dict.fromkeys(self._saved, _FREED))
+            journal.record(self, "_freed", True)
+
+
+class _Freed:
+    def __repr__(self) -> str:
+        return "<freed>"
+
+
+_FREED = _Freed()
+
+
+class _SavedOutput:
+    """An op's own output, saved without a reference back to the output tensor."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: np.ndarray) -> None:
+        self.data = data
+
+    def unpack(self, node: Node) -> Tensor:
+        from engine.tensor import Tensor
+
+        if _grad_state.enabled:
+            return Tensor._make(self.data, node)
+        return Tensor._make(self.data, None)
+
+
+class AccumulateGrad(Node):
+    """The sink of a leaf that requires grad; one per leaf while a graph references it."""
+
+    __slots__ = ("variable",)
+
+    variable: Tensor
+
+    def name(self) -> str:
+        return "torch::autograd::AccumulateGrad"
+
+
+_node_classes: dict[str, type[Node]] = {}
+
+
+def node_class(grad_fn: str) -> type[Node]:
+    """The Node subclass for a grad_fn name, so `type(node).__name__ == node.name()`."""
+    klass = _node_classes.get(grad_fn)
+    if klass is None:
+        klass = type(grad_fn, (Node,), {"__slots__": ()})
+        _node_classes[grad_fn] = klass
+    return klass
+
+
+def accumulator(leaf: Tensor) -> AccumulateGrad:
+    """The leaf's AccumulateGrad node, shared by every edge to it while any graph holds it."""
+    ref = leaf._acc
+    node = ref() if ref is not None else None
+    if node is None:
+        node = AccumulateGrad.__new__(AccumulateGrad)
+        node.variable = leaf
+        node.next_functions = ()
+        node._saved = {}
+        node._attrs = {}
+        node._freed = False
+        node._retained = None
+        node._seq = -1
+        leaf._acc = weakref.ref(node)
+    return node
+
+
+def edge_of(t: Tensor) -> Node | None:
+    """Where a gradient for `t` must go: its grad_fn, its accumulator, or nowhere."""
+    if not t._requires_grad:
+        return None
+    fn = t._grad_fn
+    return fn if fn is not None else accumulator(t)
+
+
+# --------------------------------------------------------------------------------------------
+# The walk
+
+
+def _size_str(shape: tuple[int, ...]) -> str:
+    return "torch.Size([" + ", ".join(str(d) for d in shape) + "])"
+
+
+def _make_root_grads(
+    outputs: Sequence[Tensor], grads: Sequence[Tensor | None], *, api_grad: bool
+) -> list[Tensor]:
+    """Validate grad_outputs against outputs as torch does (facts §2.1-2.3, §4)."""
+    from engine.tensor import Tensor
+
+    if len(grads) < len(outputs):
+        raise errors.RuntimeError(f"got {len(outputs)} tensors and {len(grads)} gradients")
+    result: list[Tensor] = []
+    for i, out in enumerate(outputs):
+        g = grads[i]
+        if g is None:
+            if out._requires_grad and out._data.size != 1:
+                raise errors.RuntimeError("grad can be implicitly created only for scalar outputs")
+            g = Tensor._make(np.ones_like(out._data), None)
+        elif not isinstance(g, Tensor):
+            raise errors.TypeError(
+                f"gradients can be either Tensors or None, but got {type(g).__name__}"
+            )
+        elif g.shape != out.shape:
+            raise errors.RuntimeError(
+                f"Mismatch in shape: grad_output[{i}] has a shape of {_size_str(g.shape)} and "
+                f"output[{i}] has a shape of {_size_str(out.shape)}."
+            )
+        result.append(g)
+    for i, out in enumerate(outputs):
+        if not out._requires_grad:
+            raise errors.RuntimeError(
+                f"element {i} of tensors does not require grad and does not have a grad_fn"
+            )
+    del api_grad
+    return result
+
+
+def _collect(roots: Sequence[Node]) -> tuple[dict[Node, int], list[Node]]:
+    """Dependency counts (incoming edges) of every node reachable from the roots, iteratively."""
+    deps: dict[Node, int] = {}
+    order: list[Node] = []
+    seen: set[Node] = set()
+    stack = [r for r in roots]
+    for r in roots:
+        if r not in seen:
+            seen.add(r)
+            order.append(r)
+    stack = list(order)
+    while stack:
+        node = stack.pop()
+        for nxt, _ in node.next_functions:
+            if nxt is None:
+                continue
+            deps[nxt] = deps.get(nxt, 0) + 1
+            if nxt not in seen:
+                seen.add(nxt)
+                order.append(nxt)
+                stack.append(nxt)
+    return deps, order
+
+
+def _needed(order: list[Node], targets: set[Node]) -> set[Node]:
+    """Nodes on some path from the roots to a target (torch's exec_info for `inputs=`)."""
+    # `order` lists nodes so that a node appears before every node it points to is *finished*
+    # only in DFS discovery order, so iterate to a fixed point over a reverse post-order instead.
+    post: list[Node] = []
+    state: dict[Node, int] = {}
+    for root in order:
+        if root in state:
+            continue
+        stack: list[tuple[Node, int]] = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node, i = stack.pop()
+            nexts = node.next_functions
+            while i < len(nexts) and (nexts[i][0] is None or nexts[i][0] in state):
+                i += 1
+            if i < len(nexts):
+                stack.append((node, i + 1))
+                child = nexts[i][0]
+                assert child is not None
+                state[child] = 1
+                stack.append((child, 0))
+            else:
+                post.append(node)
+    needed: set[Node] = set()
+    for node in post:  # children come before parents in post-order
+        if node in targets or any(n is not None and n in needed for n, _ in node.next_functions):
+            needed.add(node)
+    return needed
+
+
+def _accumulate_into(t: Tensor, g: Tensor, create_graph: bool) -> None:
+    """Add `g` into `t.grad` as AccumulateGrad does: first store a copy, then add (facts §3)."""
+    from engine.tensor import Tensor
+
+    if g._data.dtype != t._data.dtype:
+        g = g.to(t.dtype)
+    old = t._grad
+    if old is None:
+        if create_graph and g._requires_grad:
+            from engine.ops.registry import apply_named
+
+            new = apply_named("copy_grad", (g,), {})
+        else:
+            new = Tensor._make(g._data, None)
+        journal.record(t, "_grad", new)
+    elif create_graph and (g._requires_grad or old._requires_grad):
+        journal.record(t, "_grad", old + g)
+    else:
+        journal.record(old, "_data", old._data + g._data)
+
+
+def _heap_key(node: Node) -> int:
+    # AccumulateGrad runs as soon as it is ready (torch gives it the highest priority); other
+    # nodes run latest-created first.
+    return -(1 << 62) if isinstance(node, AccumulateGrad) else -node._seq
+
+
+def run_backward(
+    outputs: Sequence[Tensor],
+    grad_outputs: Sequence[Tensor],
+    *,
+    keep_graph: bool,
+    create_graph: bool,
+    inputs: Sequence[Tensor] | None,
+    accumulate: bool,
+) -> list[Tensor | None]:
+    """Walk the graph from `outputs`; accumulate into `.grad` and/or capture grads of `inputs`.
+
+    Returns, for each of `inputs`, the gradient that reached it (None if none did).
+    """
+
+    root_nodes: list[Node] = []
+    pending: dict[Node, Tensor] = {}
+    for out, g in zip(outputs, grad_outputs):
+        node = edge_of(out)
+        assert node is not None
+        if node not in pending:
+            root_nodes.append(node)
+            pending[node] = g
+        else:
+            pending[node] = pending[node] + g
+
+    deps, order = _collect(root_nodes)
+
+    capture: dict[Node, int] = {}
+    needed: set[Node] | None = None
+    if inputs is not None:
+        for i, t in enumerate(inputs):
+            node = (
+                t._grad_fn if t._grad_fn is not None else (t._acc() if t._acc is not None else None)
+            )
+            if node is not None:
+                capture.setdefault(node, i)
+        needed = _needed(order, set(capture))
+
+    captured: list[Tensor | None] = [None] * (len(inputs) if inputs is not None else 0)
+    heap: list[tuple[int, int, Node]] = []
+    tiebreak = itertools.count()
+    for node in root_nodes:
+        if deps.get(node, 0) == 0 and (needed is None or node in needed):
+            heapq.heappush(heap, (_heap_key(node), next(tiebreak), node))
+
+    prev_mode = _grad_state.enabled
+    _grad_state.enabled = create_graph
+    try:
+        while heap:
+            _, _, node = heapq.heappop(heap)
+            g = pending.pop(node, None)
+            if node in capture and g is not None:
+                for i, t in enumerate(inputs or ()):
+                    if _target_node(t) is node:
+                        captured[i] = g
+                        if accumulate:
+                            _accumulate_into(t, g, create_graph)
+            if isinstance(node, AccumulateGrad):
+                if accumulate and inputs is None and g is not None:
+                    _accumulate_into(node.variable, g, create_graph)
+                continue
+            if accumulate and inputs is None and g is not None and node._retained is not None:
+                for ref in node._retained:
+                    t = ref()
+                    if t is not None and t._retains_grad:
+                        _accumulate_into(t, g, create_graph)
+            _run_node(node, g, pending, deps, heap, tiebreak, needed, keep_graph)
+    finally:
+        _grad_state.enabled = prev_mode
+    return captured
+
+
+def _target_node(t: Tensor) -> Node | None:
+    if t._grad_fn is not None:
+        return t._grad_fn
+    return t._acc() if t._acc is not None else None
+
+
+def _run_node(
+    node: Node,
+    g: Tensor | None,
+    pending: dict[Node, Tensor],
+    deps: dict[Node, int],
+    heap: list[tuple[int, int, Node]],
+    tiebreak: Any,
+    needed: set[Node] | None,
+    keep_graph: bool,
+) -> None:
+    """Apply one node's derivative formulas and hand each input's gradient to its edge."""
+    prim = node._prim
+    if g is not None and (needed is None or node in needed):
+        if node._freed:
+            raise errors.graph_freed_error()
+        for i, (nxt, _) in enumerate(node.next_functions):
+            if nxt is None or (needed is not None and nxt not in needed):
+                continue
+            gi = prim.derivatives[i].formula(g, node)
+            if gi is not None:
+                shape, dtype = node._meta[i]
+                gi = sum_to(gi, shape)
+                if gi._data.dtype != dtype:
+                    gi = gi.to(dtypes.from_numpy(dtype))
+                prev = pending.get(nxt)
+                pending[nxt] = gi if prev is None else prev + gi
+        if not keep_graph:
+            node._release()
+    for nxt, _ in node.next_functions:
+        if nxt is None:
+            continue
+        left = deps[nxt] - 1
+        deps[nxt] = left
+        if left == 0 and (needed is None or nxt in needed):
+            heapq.heappush(heap, (_heap_key(nxt), next(tiebreak), nxt))
+
+
+def sum_to(g: Tensor, shape: tuple[int, ...]) -> Tensor:
+    """Sum a broadcast gradient back to an input's shape: the one place broadcasting is undone."""
+    gshape = g._data.shape
+    if gshape == shape:
+        return g
+    lead = len(gshape) - len(shape)
+    dims = list(range(lead))
+    for i, size in enumerate(shape):
+        if size == 1 and gshape[lead + i] != 1:
+            dims.append(lead + i)
+    if dims:
+        g = g.sum(dim=tuple(dims), keepdim=True)
+    if g._data.shape != shape:
+        g = g.reshape(shape)
+    return g
+
+
+# --------------------------------------------------------------------------------------------
+# Public API: torch.autograd.backward / torch.autograd.grad
+
+
+def _as_list(x: Any) -> list[Any]:
+    from engine.tensor import Tensor
+
+    if x is None:
+        return []
+    if isinstance(x, Tensor):
+        return [x]
+    return list(x)
+
+
+def backward(
+    tensors: Any,
+    grad_tensors: Any = None,
+    retain_graph: bool | None = None,
+    create_graph: bool = False,
+    inputs: Any = None,
+) -> None:
+    """torch.autograd.backward: accumulate gradients of `tensors` into leaves' `.grad`."""
+    from engine.tensor import Tensor
+
+    global _create_graph_warned
+    outputs = _as_list(tensors)
+    if grad_tensors is None:
+        grads: list[Any] = [None] * len(outputs)
+    elif isinstance(grad_tensors, Tensor):
+        grads = [grad_tensors]
+    elif isinstance(grad_tensors, (int, float)):
+        raise errors.TypeError(f"'{type(grad_tensors).__name__}' object is not iterable")
+    else:
+        grads = list(grad_tensors)
+    input_list: list[Tensor] | None = None
+    if inputs is not None:
+        input_list = _as_list(inputs)
+        if not input_list:
+            raise errors.RuntimeError("`inputs` argument to `backward()` cannot be empty.")
+    if retain_graph is None:
+        retain_graph = create_graph
+    roots = _make_root_grads(outputs, grads, api_grad=False)
+    if create_graph and not _create_graph_warned:
+        _create_graph_warned = True
+        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=3)
+    run_backward(
+        outputs,
+        roots,
+        keep_graph=bool(retain_graph),
+        create_graph=create_graph,
+        inputs=input_list,
+        accumulate=True,
+    )
+
+
+def grad(
+    outputs: Any,
+    inputs: Any,
+    grad_outputs: Any = None,
+    retain_graph: bool | None = None,
+    create_graph: bool = False,
+    only_inputs: bool = True,
+    allow_unused: bool | None = None,
+    is_grads_batched: bool = False,
+    materialize_grads: bool = False,
+) -> Any:
+    """torch.autograd.grad: gradients of `outputs` w.r.t. `inputs`, without touching `.grad`."""
+    from engine.tensor import Tensor
+
+    del only_inputs
+    if is_grads_batched:
+        raise errors.NotImplementedError("is_grads_batched=True is not supported by gradserve")
+    if isinstance(outputs, dict):
+        raise errors.AssertionError("Expected output to be a torch.Tensor")
+    if materialize_grads and allow_unused is False:
+        raise errors.ValueError(
+            "Expected allow_unused to be True or not passed when materialize_grads=True, "
+            "but got: allow_unused=False."
+        )
+    if materialize_grads:
+        allow_unused = True
+    keys: list[Any] | None = None
+    if isinstance(inputs, dict):
+        keys = list(inputs.keys())
+        input_list = list(inputs.values())
+    else:
+        input_list = _as_list(inputs)
+    out_list = _as_list(outputs)
+    if not input_list:
+        raise errors.RuntimeError("`inputs` argument to `grad()` cannot be empty.")
+    if grad_outputs is None:
+        grads: list[Any] = [None] * len(out_list)
+    elif isinstance(grad_outputs, Tensor):
+        grads = [grad_outputs]
+    else:
+        grads = list(grad_outputs)
+    for t in input_list:
+        if not t._requires_grad:
+            raise errors.RuntimeError("One of the differentiated Tensors does not require grad")
+    if retain_graph is None:
+        retain_graph = create_graph
+    roots = _make_root_grads(out_list, grads, api_grad=True)
+    result = run_backward(
+        out_list,
+        roots,
+        keep_graph=bool(retain_graph),
+        create_graph=create_graph,
+        inputs=input_list,
+        accumulate=False,
+    )
+    final: list[Tensor | None] = []
+    for i, (t, g) in enumerate(zip(input_list, result)):
+        if g is None:
+            if not allow_unused:
+                raise errors.RuntimeError(
+                    f"The differentiated Tensor at index {i} appears to not have been used in the "
+                    "graph. Set allow_unused=True if this is the desired behavior."
+                )
+            if materialize_grads:
+                g = Tensor._make(np.zeros_like(t._data), None)
+        elif g._data.dtype != t._data.dtype:
+            g = g.to(t.dtype)
+        if g is not None and not create_graph and g._grad_fn is not None:
+            g = g.detach()
+        final.append(g)
+    if keys is not None:
+        return dict(zip(keys, final))
+    return tuple(final)

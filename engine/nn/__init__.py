@@ -1,0 +1,1 @@
+"""`torch.nn` subset: only `functional` (as `F`)."""

@@ -1,0 +1,292 @@
+"""The op table, in the spirit of PyTorch's derivatives.yaml.
+
+Two kinds of entries, each declared once, next to each other in its family file:
+
+* `Primitive` — an autograd function: torch's grad_fn name, a numpy forward, and one
+  `Derivative` per tensor input (its formula, written with differentiable Tensor ops, and the
+  names of the tensors it needs saved). What a node saves is the union of the `saves` of the
+  inputs that require grad, exactly as torch decides it — which is what makes a second backward
+  fail or not.
+* `OpInfo` — a public PyTorch function (`torch.sum`, `Tensor.sum`, `F.relu`), registered with
+  `@op`. It validates arguments with torch's messages and calls one or more primitives (or other
+  public ops, for torch's composite functions such as `l1_loss`). The program compiler and the
+  HTTP catalogue derive their node models from these entries' signatures.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine import autograd, dtypes, errors, limits
+from engine.autograd import Node, _SavedOutput, edge_of, node_class
+from engine.grad_mode import _state as _grad_state
+from engine.tensor import Tensor
+
+Formula = Callable[[Tensor, Node], Tensor | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Derivative:
+    """d(output)/d(one input): `formula(grad, node)` and the saved names it reads from `node`."""
+
+    formula: Formula
+    saves: tuple[str, ...] = ()
+
+
+NOT_DIFFERENTIABLE = Derivative(lambda g, c: None)
+
+
+@dataclass(slots=True)
+class Primitive:
+    name: str
+    grad_fn: str
+    inputs: tuple[str, ...]
+    forward: Callable[..., Any]
+    derivatives: tuple[Derivative, ...]
+    node_class: type[Node] = field(init=False)
+    _save_plan: dict[tuple[bool, ...], tuple[tuple[str, int], ...]] = field(
+        init=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.node_class = node_class(self.grad_fn)
+
+    def save_plan(self, needs: tuple[bool, ...]) -> tuple[tuple[str, int], ...]:
+        """Which names to save for this combination of inputs requiring grad (memoised).
+
+        Each entry is (name, index): index >= 0 saves that input, -1 the output, -2 a named
+        auxiliary output of the forward (such as `indices`).
+        """
+        plan = self._save_plan.get(needs)
+        if plan is None:
+            names: list[str] = []
+            for need, deriv in zip(needs, self.derivatives):
+                if need:
+                    names.extend(n for n in deriv.saves if n not in names)
+            entries = []
+            for n in names:
+                if n == "result":
+                    entries.append((n, -1))
+                elif n in self.inputs:
+                    entries.append((n, self.inputs.index(n)))
+                else:
+                    entries.append((n, -2))
+            plan = tuple(entries)
+            self._save_plan[needs] = plan
+        return plan
+
+
+PRIMITIVES: dict[str, Primitive] = {}
+
+
+def primitive(
+    name: str,
+    grad_fn: str,
+    inputs: Sequence[str],
+    forward: Callable[..., Any],
+    derivatives: Sequence[Derivative],
+) -> Primitive:
+    """Declare an autograd primitive (one derivatives.yaml entry)."""
+    if len(derivatives) != len(inputs):
+        raise ValueError(f"{name}: one derivative per input")
+    if name in PRIMITIVES:
+        raise ValueError(f"primitive {name} declared twice")
+    prim = Primitive(name, grad_fn, tuple(inputs), forward, tuple(derivatives))
+    PRIMITIVES[name] = prim
+    return prim
+
+
+_seq = autograd._seq
+
+
+def apply(
+    prim: Primitive,
+    inputs: tuple[Tensor, ...],
+    attrs: dict[str, Any] | None = None,
+    compute: np.dtype | None = None,
+) -> Tensor:
+    """Run a primitive forward and, if any input requires grad, record its node.
+
+    `compute` casts the input arrays before the numpy forward (type promotion); the graph still
+    records the original inputs, so each input's gradient comes back in its own dtype.
+    """
+    if attrs is None:
+        attrs = {}
+    if limits._state.deadline is not None:
+        limits.check_deadline()
+    if compute is None:
+        arrays = [t._data for t in inputs]
+    else:
+        arrays = [t._data if t._data.dtype == compute else t._data.astype(compute) for t in inputs]
+    out = prim.forward(*arrays, **attrs)
+    extras: dict[str, np.ndarray] | None = None
+    if type(out) is tuple:
+        out, extras = out
+    if not _grad_state.enabled:
+        return _result(out, None, extras)
+    needs = tuple(t._requires_grad for t in inputs)
+    if True not in needs:
+        return _result(out, None, extras)
+    node = object.__new__(prim.node_class)
+    node._prim = prim
+    node._attrs = attrs
+    node._seq = next(_seq)
+    node._freed = False
+    node._retained = None
+    node.next_functions = tuple((edge_of(t), 0) for t in inputs)
+    node._meta = tuple((t._data.shape, t._data.dtype) for t in inputs)
+    saved: dict[str, Any] = {}
+    for name, index in prim.save_plan(needs):
+        if index >= 0:
+            saved[name] = inputs[index]
+        elif index == -1:
+            saved[name] = _SavedOutput(out)
+        else:
+            assert extras is not None
+            saved[name] = Tensor._make(extras[name], None)
+    node._saved = saved
+    return _result(out, node, extras)
+
+
+def _result(out: np.ndarray, node: Node | None, extras: dict[str, np.ndarray] | None) -> Any:
+    t = Tensor._make(out, node)
+    if extras is None:
+        return t
+    return t, extras
+
+
+def apply_named(name: str, inputs: tuple[Tensor, ...], attrs: dict[str, Any]) -> Tensor:
+    return apply(PRIMITIVES[name], inputs, attrs)
+
+
+# --------------------------------------------------------------------------------------------
+# Public ops
+
+
+@dataclass(frozen=True, slots=True)
+class OpInfo:
+    """A public torch function: its name, implementation and catalogue facts."""
+
+    name: str
+    func: Callable[..., Any]
+    grad_fns: tuple[str, ...]
+    differentiable: bool
+    method: bool
+    function: bool
+    functional: bool
+    doc: str
+    signature: inspect.Signature
+
+
+OPS: dict[str, OpInfo] = {}
+
+
+def op(
+    name: str | None = None,
+    *,
+    grad_fn: str | Sequence[str] = (),
+    method: bool = True,
+    function: bool = True,
+    functional: bool = False,
+    differentiable: bool = True,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a public op: `torch.<name>`, `Tensor.<name>` and/or `F.<name>`."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        op_name = name or func.__name__.rstrip("_")
+        fns = (grad_fn,) if isinstance(grad_fn, str) else tuple(grad_fn)
+        doc = (inspect.getdoc(func) or "").strip().splitlines()
+        info = OpInfo(
+            name=op_name,
+            func=func,
+            grad_fns=fns,
+            differentiable=differentiable and bool(fns),
+            method=method,
+            function=function,
+            functional=functional,
+            doc=doc[0] if doc else "",
+            signature=inspect.signature(func),
+        )
+        if op_name in OPS:
+            raise ValueError(f"op {op_name} registered twice")
+        OPS[op_name] = info
+        if method:
+            setattr(Tensor, op_name, func)
+        return func
+
+    return register
+
+
+# --------------------------------------------------------------------------------------------
+# Argument helpers shared by the families
+
+
+def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
+    """A Python number as a 0-d tensor (torch's "wrapped number"); tensors pass through."""
+    if isinstance(value, Tensor):
+        return value
+    if isinstance(value, (bool, int, float, np.number, np.bool_)):
+        if dtype is None:
+            dtype = dtypes._default_for(dtypes.scalar_category(value)).np
+        return Tensor._make(np.asarray(value, dtype=dtype), None)
+    raise errors.TypeError(
+        f"expected Tensor as element 0 in argument 0, but got {type(value).__name__}"
+    )
+
+
+def promote(*operands: Any) -> np.dtype:
+    """torch.result_type over tensors and Python numbers."""
+    dimensioned: list[dtypes.DType] = []
+    zero_dim: list[dtypes.DType] = []
+    scalars: list[int] = []
+    for x in operands:
+        if isinstance(x, Tensor):
+            d = dtypes.from_numpy(x._data.dtype)
+            (dimensioned if x._data.ndim else zero_dim).append(d)
+        else:
+            scalars.append(dtypes.scalar_category(x))
+    return dtypes.result_type(dimensioned, zero_dim, scalars).np
+
+
+def normalize_dim(dim: int, ndim: int) -> int:
+    """A dim in [-ndim, ndim-1] as a non-negative index, with torch's IndexError otherwise."""
+    lo, hi = (-ndim, ndim - 1) if ndim > 0 else (-1, 0)
+    if not (lo <= dim <= hi):
+        raise errors.IndexError(
+            f"Dimension out of range (expected to be in range of [{lo}, {hi}], but got {dim})"
+        )
+    return dim % ndim if ndim > 0 else 0
+
+
+def normalize_dims(dim: int | Sequence[int], ndim: int) -> tuple[int, ...]:
+    dims = (dim,) if isinstance(dim, (int, np.integer)) else tuple(dim)
+    out = tuple(normalize_dim(int(d), ndim) for d in dims)
+    if len(set(out)) != len(out):
+        repeated = next(d for d in out if out.count(d) > 1)
+        raise errors.RuntimeError(f"dim {repeated} appears multiple times in the list of dims")
+    return out
+
+
+def broadcast_shapes(*shapes: tuple[int, ...]) -> tuple[int, ...]:
+    """Broadcast shapes with torch's message on a mismatch (dims counted from the left)."""
+    ndim = max(len(s) for s in shapes)
+    padded = [(1,) * (ndim - len(s)) + tuple(s) for s in shapes]
+    result = []
+    for i in range(ndim):
+        size = 1
+        for s in padded:
+            d = s[i]
+            if d != 1:
+                if size != 1 and d != size:
+                    raise errors.RuntimeError(
+                        f"The size of tensor a ({padded[0][i]}) must match the size of tensor b "
+                        f"({padded[1][i]}) at non-singleton dimension {i}"
+                    )
+                size = d
+        result.append(size)
+    return tuple(result)
