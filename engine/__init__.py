@@ -65,8 +65,8 @@ def get_default_dtype() -> dtype:
 
 globals().update({name: info.func for name, info in OPS.items() if info.function})
 
-from engine import nn  # noqa: E402
-from engine.nn import functional as _functional  # noqa: E402,F401 - registers F namespace
+from engine import nn
+from engine.nn import functional as _functional
 
 __all__ = [
     "Size",
