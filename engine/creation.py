@@ -51,14 +51,14 @@ def _ragged_message(data: Any) -> str:
     return "ragged nested sequence"
 
 
-def _infer(data: Any) -> np.ndarray:
-    """numpy array of `data` with torch.tensor's rules (no dtype given)."""
+def _infer(data: Any) -> tuple[np.ndarray, np.dtype]:
+    """numpy array of `data` (floats kept in float64) and the dtype torch.tensor would infer."""
     if isinstance(data, (bool, np.bool_)):
-        return np.asarray(data, dtype=np.bool_)
-    if isinstance(data, (int, np.integer)) and not isinstance(data, bool):
-        return np.asarray(data, dtype=np.int64)
-    if isinstance(data, (float, np.floating)) and not isinstance(data, np.ndarray):
-        return np.asarray(data, dtype=np.float32)
+        return np.asarray(data, dtype=np.bool_), np.dtype(np.bool_)
+    if isinstance(data, (int, np.integer)):
+        return _int_array(data), np.dtype(np.int64)
+    if isinstance(data, (float, np.floating)):
+        return np.asarray(data, dtype=np.float64), np.dtype(np.float32)
     if isinstance(data, str):
         raise errors.TypeError("new(): invalid data type 'str'")
     if data is None:
@@ -73,11 +73,11 @@ def _infer(data: Any) -> np.ndarray:
         raise errors.RuntimeError("Overflow when unpacking long") from None
     kind = arr.dtype.kind
     if kind == "f":
-        return arr.astype(np.float32)
+        return arr, np.dtype(np.float32)
     if kind in "iu":
-        return arr.astype(np.int64)
+        return arr, np.dtype(np.int64)
     if kind == "b":
-        return arr
+        return arr, np.dtype(np.bool_)
     if kind in "US":
         raise errors.TypeError("new(): invalid data type 'str'")
     if kind == "O":
@@ -85,6 +85,13 @@ def _infer(data: Any) -> np.ndarray:
             raise errors.RuntimeError("Overflow when unpacking long")
         raise errors.ValueError(_ragged_message(data))
     raise errors.TypeError(f"new(): invalid data type '{arr.dtype.name}'")
+
+
+def _int_array(value: int) -> np.ndarray:
+    try:
+        return np.asarray(value, dtype=np.int64)
+    except OverflowError:
+        raise errors.RuntimeError("Overflow when unpacking long") from None
 
 
 def _flat_head(data: Sequence[Any]) -> list[Any]:
@@ -118,7 +125,9 @@ def as_array(data: Any, dtype: DType | None) -> np.ndarray:
             )
         arr = data
     else:
-        arr = _infer(data)
+        arr, inferred = _infer(data)
+        arr = arr.astype(dtype.np if dtype is not None else inferred, copy=False)
+        dtype = None
     if dtype is not None:
         arr = arr.astype(dtype.np, copy=False)
     else:
