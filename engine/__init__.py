@@ -6,7 +6,13 @@ Every public op of the registry is exported here (and on `Tensor`, and in `engin
 for the `F.` ones).
 """
 
+import numpy as _np
+
 from engine import autograd, ops
+
+# torch computes 1/0, log(0), inf*0 silently; numpy would warn on each. The engine owns its
+# numerics, so floating-point warnings are off for the process that imports it.
+_np.seterr(all="ignore")
 from engine.creation import (
     arange,
     empty,

@@ -55,7 +55,7 @@ def test_q_values_graph_and_external_gradient() -> None:
         ],
     ]
     with pytest.raises(
-        RuntimeError, match="^grad can be implicitly created only for scalar outputs$"
+        RuntimeError, match=r"^grad can be implicitly created only for scalar outputs$"
     ):
         q.backward()
     q.backward(gradient=torch.tensor([1.0, 1.0]))
