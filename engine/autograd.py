@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from engine.tensor import Tensor
 
 _seq = itertools.count()
+_acc_seq = itertools.count(-(1 << 62))  # AccumulateGrad runs first once ready: lowest heap keys
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
@@ -79,20 +80,6 @@ class Node:
     def __repr__(self) -> str:
         return f"<{self.name()} object at {hex(id(self))}>"
 
-    def __getattr__(self, key: str) -> Any:
-        attrs = object.__getattribute__(self, "_attrs")
-        if key in attrs:
-            return attrs[key]
-        saved = object.__getattribute__(self, "_saved")
-        if key in saved:
-            value = saved[key]
-            if value is _FREED:
-                raise errors.graph_freed_error()
-            if isinstance(value, _SavedOutput):
-                return value.unpack(self)
-            return value
-        raise AttributeError(f"'{self.name()}' object has no attribute '{key}'")
-
     @property
     def saved_bytes(self) -> int:
         """Bytes held by this node's saved tensors (0 once freed)."""
@@ -108,6 +95,21 @@ class Node:
         if self._saved and not self._freed:
             journal.record(self, "_saved", dict.fromkeys(self._saved, _FREED))
             journal.record(self, "_freed", True)
+
+    def __getattr__(self, key: str) -> Any:
+        # torch exposes saved tensors as `_saved_<name>`; formulas use the plain names, which
+        # each primitive's node class defines as properties (see ops/registry.py).
+        if key.startswith("_saved_"):
+            name = key[len("_saved_") :]
+            saved = object.__getattribute__(self, "_saved")
+            if name in saved:
+                value = saved[name]
+                if value is _FREED:
+                    raise errors.graph_freed_error()
+                if isinstance(value, _SavedOutput):
+                    return value.unpack(self)
+                return value
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{key}'")
 
 
 class _Freed:
@@ -169,7 +171,7 @@ def accumulator(leaf: Tensor) -> AccumulateGrad:
         node._attrs = {}
         node._freed = False
         node._retained = None
-        node._seq = -1
+        node._seq = next(_acc_seq)
         leaf._acc = weakref.ref(node)
     return node
 
@@ -302,8 +304,8 @@ def _accumulate_into(t: Tensor, g: Tensor, create_graph: bool) -> None:
 
 def _heap_key(node: Node) -> int:
     # AccumulateGrad runs as soon as it is ready (torch gives it the highest priority); other
-    # nodes run latest-created first.
-    return -(1 << 62) if isinstance(node, AccumulateGrad) else -node._seq
+    # nodes run latest-created first. Keys are unique, so nodes themselves are never compared.
+    return node._seq if type(node) is AccumulateGrad else -node._seq
 
 
 def run_backward(
@@ -345,17 +347,16 @@ def run_backward(
         needed = _needed(order, set(capture))
 
     captured: list[Tensor | None] = [None] * (len(inputs) if inputs is not None else 0)
-    heap: list[tuple[int, int, Node]] = []
-    tiebreak = itertools.count()
+    heap: list[tuple[int, Node]] = []
     for node in root_nodes:
         if deps.get(node, 0) == 0 and (needed is None or node in needed):
-            heapq.heappush(heap, (_heap_key(node), next(tiebreak), node))
+            heapq.heappush(heap, (_heap_key(node), node))
 
     prev_mode = _grad_state.enabled
     _grad_state.enabled = create_graph
     try:
         while heap:
-            _, _, node = heapq.heappop(heap)
+            _, node = heapq.heappop(heap)
             g = pending.pop(node, None)
             if node in capture and g is not None:
                 for i, t in enumerate(inputs or ()):
@@ -372,7 +373,7 @@ def run_backward(
                     t = ref()
                     if t is not None and t._retains_grad:
                         _accumulate_into(t, g, create_graph)
-            _run_node(node, g, pending, deps, heap, tiebreak, needed, keep_graph)
+            _run_node(node, g, pending, deps, heap, needed, keep_graph)
     finally:
         _grad_state.enabled = prev_mode
     return captured
@@ -389,8 +390,7 @@ def _run_node(
     g: Tensor | None,
     pending: dict[Node, Tensor],
     deps: dict[Node, int],
-    heap: list[tuple[int, int, Node]],
-    tiebreak: Any,
+    heap: list[tuple[int, Node]],
     needed: set[Node] | None,
     keep_graph: bool,
 ) -> None:
@@ -418,7 +418,7 @@ def _run_node(
         left = deps[nxt] - 1
         deps[nxt] = left
         if left == 0 and (needed is None or nxt in needed):
-            heapq.heappush(heap, (_heap_key(nxt), next(tiebreak), nxt))
+            heapq.heappush(heap, (_heap_key(nxt), nxt))
 
 
 def sum_to(g: Tensor, shape: tuple[int, ...]) -> Tensor:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from engine import autograd, dtypes, errors, limits
-from engine.autograd import Node, _SavedOutput, edge_of, node_class
+from engine.autograd import _FREED, Node, _SavedOutput, accumulator, node_class
 from engine.grad_mode import _state as _grad_state
 from engine.tensor import Tensor
 
@@ -54,7 +54,7 @@ class Primitive:
     )
 
     def __post_init__(self) -> None:
-        self.node_class = node_class(self.grad_fn)
+        self.node_class = _node_class_for(self)
 
     def save_plan(self, needs: tuple[bool, ...]) -> tuple[tuple[str, int], ...]:
         """Which names to save for this combination of inputs requiring grad (memoised).
@@ -84,6 +84,56 @@ class Primitive:
 PRIMITIVES: dict[str, Primitive] = {}
 
 
+def _attr_names(forward: Callable[..., Any], n_inputs: int) -> tuple[str, ...]:
+    """Keyword parameters of a forward beyond its tensor inputs: the node's attributes."""
+    try:
+        params = list(inspect.signature(forward).parameters.values())
+    except (TypeError, ValueError):  # numpy ufuncs have no signature
+        return ()
+    return tuple(p.name for p in params[n_inputs:] if p.kind is not p.VAR_KEYWORD)
+
+
+def _saved_property(name: str) -> property:
+    def get(node: Node) -> Any:
+        value = node._saved.get(name, _MISSING)
+        if value is _MISSING:
+            raise AttributeError(f"'{node.name()}' object has no attribute '{name}'")
+        if value is _FREED:
+            raise errors.graph_freed_error()
+        if type(value) is _SavedOutput:
+            return value.unpack(node)
+        return value
+
+    return property(get)
+
+
+def _attr_property(name: str) -> property:
+    return property(lambda node: node._attrs[name])
+
+
+_MISSING = object()
+
+
+def _node_class_for(prim: Primitive) -> type[Node]:
+    """A Node subclass named after the grad_fn, with fast properties for what formulas read.
+
+    Formulas read saved tensors and attributes as `node.other`, `node.dim`; properties make
+    those plain attribute lookups instead of a failed lookup plus `__getattr__`.
+    """
+    names: list[str] = []
+    for deriv in prim.derivatives:
+        names.extend(n for n in deriv.saves if n not in names)
+    namespace: dict[str, Any] = {"__slots__": ()}
+    for n in names:
+        namespace[n] = _saved_property(n)
+    for n in _attr_names(prim.forward, len(prim.inputs)):
+        if n not in namespace:
+            namespace[n] = _attr_property(n)
+    if len(namespace) == 1:
+        return node_class(prim.grad_fn)
+    return type(prim.grad_fn, (Node,), namespace)
+
+
 def primitive(
     name: str,
     grad_fn: str,
@@ -104,20 +154,24 @@ def primitive(
 _seq = autograd._seq
 
 
+_NO_ATTRS: dict[str, Any] = {}
+
+
 def apply(
     prim: Primitive,
     inputs: tuple[Tensor, ...],
     attrs: dict[str, Any] | None = None,
     compute: np.dtype | None = None,
-) -> Tensor:
+) -> Any:
     """Run a primitive forward and, if any input requires grad, record its node.
 
     `compute` casts the input arrays before the numpy forward (type promotion); the graph still
     records the original inputs, so each input's gradient comes back in its own dtype.
+    This is the engine's hot path: keep it free of avoidable allocations and calls.
     """
     if attrs is None:
-        attrs = {}
-    if limits._state.deadline is not None:
+        attrs = _NO_ATTRS
+    if _limit_state.deadline is not None:
         limits.check_deadline()
     if compute is None:
         arrays = [t._data for t in inputs]
@@ -127,19 +181,33 @@ def apply(
     extras: dict[str, np.ndarray] | None = None
     if type(out) is tuple:
         out, extras = out
-    if not _grad_state.enabled:
-        return _result(out, None, extras)
-    needs = tuple(t._requires_grad for t in inputs)
-    if True not in needs:
-        return _result(out, None, extras)
+    requires = False
+    if _grad_state.enabled:
+        for t in inputs:
+            if t._requires_grad:
+                requires = True
+                break
+    if not requires:
+        t = Tensor._make(out, None)
+        return t if extras is None else (t, extras)
+    needs = tuple([t._requires_grad for t in inputs])
     node = object.__new__(prim.node_class)
     node._prim = prim
     node._attrs = attrs
     node._seq = next(_seq)
     node._freed = False
     node._retained = None
-    node.next_functions = tuple((edge_of(t), 0) for t in inputs)
-    node._meta = tuple((t._data.shape, t._data.dtype) for t in inputs)
+    edges = []
+    meta = []
+    for t in inputs:
+        if t._requires_grad:
+            fn = t._grad_fn
+            edges.append((fn if fn is not None else accumulator(t), 0))
+        else:
+            edges.append(_NO_EDGE)
+        meta.append((t._data.shape, t._data.dtype))
+    node.next_functions = tuple(edges)
+    node._meta = tuple(meta)
     saved: dict[str, Any] = {}
     for name, index in prim.save_plan(needs):
         if index >= 0:
@@ -150,7 +218,12 @@ def apply(
             assert extras is not None
             saved[name] = Tensor._make(extras[name], None)
     node._saved = saved
-    return _result(out, node, extras)
+    t = Tensor._make(out, node)
+    return t if extras is None else (t, extras)
+
+
+_NO_EDGE = (None, 0)
+_limit_state = limits._state
 
 
 def _result(out: np.ndarray, node: Node | None, extras: dict[str, np.ndarray] | None) -> Any:
@@ -226,14 +299,33 @@ def op(
 # Argument helpers shared by the families
 
 
+_wrapped: dict[tuple[type, Any, str], Tensor] = {}
+
+
 def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
-    """A Python number as a 0-d tensor (torch's "wrapped number"); tensors pass through."""
-    if isinstance(value, Tensor):
+    """A Python number as a 0-d tensor (torch's "wrapped number"); tensors pass through.
+
+    Wrapped numbers never require grad and are never written, so they are memoised: a program
+    multiplying by the same constant a million times allocates it once.
+    """
+    if type(value) is Tensor:
         return value
     if isinstance(value, (bool, int, float, np.number, np.bool_)):
         if dtype is None:
             dtype = dtypes._default_for(dtypes.scalar_category(value)).np
+        # -0.0 == 0.0 and nan != nan: keep both out of the cache.
+        if value != 0 and value == value:
+            key = (type(value), value, dtype.char)
+            t = _wrapped.get(key)
+            if t is None:
+                if len(_wrapped) > 4096:
+                    _wrapped.clear()
+                t = Tensor._make(np.asarray(value, dtype=dtype), None)
+                _wrapped[key] = t
+            return t
         return Tensor._make(np.asarray(value, dtype=dtype), None)
+    if isinstance(value, Tensor):
+        return value
     raise errors.TypeError(
         f"expected Tensor as element 0 in argument 0, but got {type(value).__name__}"
     )
@@ -241,6 +333,10 @@ def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
 
 def promote(*operands: Any) -> np.dtype:
     """torch.result_type over tensors and Python numbers."""
+    if len(operands) == 2:
+        fast = _promote_pair(operands[0], operands[1])
+        if fast is not None:
+            return fast
     dimensioned: list[dtypes.DType] = []
     zero_dim: list[dtypes.DType] = []
     scalars: list[int] = []
@@ -251,6 +347,21 @@ def promote(*operands: Any) -> np.dtype:
         else:
             scalars.append(dtypes.scalar_category(x))
     return dtypes.result_type(dimensioned, zero_dim, scalars).np
+
+
+def _promote_pair(x: Any, y: Any) -> np.dtype | None:
+    """The common cases of result_type without the general machinery (None: not common)."""
+    if type(x) is not Tensor:
+        return None
+    dx = x._data.dtype
+    ty = type(y)
+    if ty is Tensor:
+        return dx if y._data.dtype == dx else None
+    if ty is float:
+        return dx if dx.kind == "f" else None
+    if ty is int:
+        return dx if dx.kind in "fiu" else None
+    return None
 
 
 def normalize_dim(dim: int, ndim: int) -> int:
