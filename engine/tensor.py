@@ -47,6 +47,11 @@ _LEAF_ONLY_LONG = (
     "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
 )
 _LEAF_ONLY_SHORT = "you can only change requires_grad flags of leaf variables."
+_SCALAR_WARNING = (
+    "Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+    "Consider using tensor.detach() first."
+)
+_scalar_warned = False  # torch warns once per process
 
 
 class Tensor:
@@ -269,6 +274,10 @@ class Tensor:
         return self._data
 
     def __float__(self) -> builtins.float:
+        global _scalar_warned
+        if self._requires_grad and not _scalar_warned:
+            _scalar_warned = True
+            warnings.warn(_SCALAR_WARNING, UserWarning, stacklevel=2)
         return builtins.float(self.item())
 
     def __int__(self) -> builtins.int:

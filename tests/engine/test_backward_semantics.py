@@ -561,3 +561,19 @@ def test_hundred_thousand_node_chain() -> None:
     with raises(RuntimeError, SECOND_BACKWARD):
         y.backward()
     del y  # freeing a 200k-node graph must not overflow the C stack
+
+
+def test_float_of_a_grad_tensor_warns_once_item_never() -> None:
+    import engine.tensor as tensor_module
+
+    tensor_module._scalar_warned = False
+    y = rg(2.0) * 3
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert y.item() == 6.0
+        assert float(y) == 6.0
+        assert float(y) == 6.0
+    assert [str(w.message) for w in caught] == [
+        "Converting a tensor with requires_grad=True to a scalar may lead to unexpected "
+        "behavior.\nConsider using tensor.detach() first."
+    ]
