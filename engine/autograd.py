@@ -394,24 +394,38 @@ def _run_node(
     needed: set[Node] | None,
     keep_graph: bool,
 ) -> None:
-    """Apply one node's derivative formulas and hand each input's gradient to its edge."""
-    prim = node._prim
-    if g is not None and (needed is None or node in needed):
-        if node._freed:
-            raise errors.graph_freed_error()
-        for i, (nxt, _) in enumerate(node.next_functions):
-            if nxt is None or (needed is not None and nxt not in needed):
-                continue
-            gi = prim.derivatives[i].formula(g, node)
-            if gi is not None:
-                shape, dtype = node._meta[i]
-                gi = sum_to(gi, shape)
+    """Apply one node's derivative formulas and hand each input's gradient to its edge.
+
+    With `needed` (grad() or backward(inputs=...)) only edges leading to a requested input are
+    computed; a node none of whose edges is needed is not executed at all — not checked for a
+    freed graph, not released — as in torch.
+    """
+    edges = node.next_functions
+    if g is not None:
+        targets = [
+            i
+            for i, (nxt, _) in enumerate(edges)
+            if nxt is not None and (needed is None or nxt in needed)
+        ]
+        if targets:
+            if node._freed:
+                raise errors.graph_freed_error()
+            derivatives = node._prim.derivatives
+            meta = node._meta
+            for i in targets:
+                gi = derivatives[i].formula(g, node)
+                if gi is None:
+                    continue
+                shape, dtype = meta[i]
+                if gi._data.shape != shape:
+                    gi = sum_to(gi, shape)
                 if gi._data.dtype != dtype:
                     gi = gi.to(dtypes.from_numpy(dtype))
+                nxt = edges[i][0]
                 prev = pending.get(nxt)
                 pending[nxt] = gi if prev is None else prev + gi
-        if not keep_graph:
-            node._release()
+            if not keep_graph:
+                node._release()
     for nxt, _ in node.next_functions:
         if nxt is None:
             continue

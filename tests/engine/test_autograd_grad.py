@@ -218,3 +218,14 @@ def test_gradcheck_of_tutorial_ops_first_and_second_order() -> None:
     for fn in cases:
         gradcheck(fn, [a, b])
         gradgradcheck(fn, [a, b])
+
+
+def test_grad_stops_at_non_leaf_inputs() -> None:
+    x = rg(2.0)
+    h = x * x
+    y = h * 3
+    (gh,) = torch.autograd.grad(y, h)
+    assert repr(gh) == "tensor(3.)"
+    # h's own node was neither executed nor freed: x can still be reached through it.
+    (gx,) = torch.autograd.grad(h, x)
+    assert repr(gx) == "tensor(4.)"
