@@ -1,15 +1,74 @@
 """Application factory; `uvicorn app.main:app` serves the module-level `app`."""
 
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
+from app.api import evaluate, health, ops, sessions
+from app.config import Settings
+from app.logs import configure_logging, logger
+from app.middleware import RequestContextMiddleware
+from app.openapi import build_openapi
+from app.problems import install_handlers
+from app.sessions import InMemorySessionStore, SessionStore
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="gradserve", version="0.1.0")
+DESCRIPTION = """\
+Autograd as a service: tensors and programs in PyTorch syntax (or a JSON graph of ops) in,
+values and gradients with `torch.autograd`'s semantics out. Every error is an RFC 9457
+`application/problem+json` document.
+"""
 
-    @app.get("/healthz", operation_id="healthz", tags=["health"])
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
 
+async def _reap_forever(store: SessionStore, interval: float) -> None:
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            reaped = await store.reap()
+        except Exception:  # the reaper must outlive a bad iteration
+            logger.exception("session reaper failed")
+            continue
+        if reaped:
+            logger.info("reaped %d expired sessions", reaped, extra={"reaped": reaped})
+
+
+def create_app(settings: Settings | None = None, store: SessionStore | None = None) -> FastAPI:
+    """The service, configured by `settings` (default: from GRADSERVE_* environment variables)."""
+    settings = settings if settings is not None else Settings()
+    store = store if store is not None else InMemorySessionStore(settings.max_sessions)
+    configure_logging()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        reaper = asyncio.create_task(_reap_forever(store, settings.reap_interval_seconds))
+        app.state.ready = True
+        try:
+            yield
+        finally:
+            app.state.ready = False
+            reaper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reaper
+
+    app = FastAPI(
+        title="gradserve",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        separate_input_output_schemas=False,
+        generate_unique_id_function=lambda route: route.name,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.ready = False
+    install_handlers(app)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    for module in (evaluate, sessions, ops, health):
+        app.include_router(module.router)
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 
 
