@@ -517,11 +517,11 @@ def squeeze_dim_inplace(input: Tensor, dim: int) -> Tensor:
     return apply(SQUEEZE_DIM_INPLACE, (input,), {"dim": d, "removed": removed})
 
 
-def _tensor_squeeze(self: Tensor, *dim: Any) -> Tensor:
-    """`x.squeeze()`, `x.squeeze(0)`, `x.squeeze((0, 1))` and torch's `x.squeeze(0, 1)`."""
-    if len(dim) > 1:
-        return squeeze(self, list(dim))
-    return squeeze(self, *dim)
+def _tensor_squeeze(self: Tensor, *dims: Any, dim: Any = None) -> Tensor:
+    """`x.squeeze()`, `x.squeeze(0)`, `x.squeeze((0, 1))`, `x.squeeze(dim=0)` and `x.squeeze(0, 1)`."""
+    if len(dims) > 1:
+        return squeeze(self, list(dims))
+    return squeeze(self, dims[0] if dims else dim)
 
 
 Tensor.squeeze = _tensor_squeeze  # type: ignore[method-assign]
@@ -530,10 +530,12 @@ Tensor.squeeze = _tensor_squeeze  # type: ignore[method-assign]
 # ---- expand ------------------------------------------------------------------------------------
 
 
-def _expand_shape(src: tuple[int, ...], sizes: tuple[int, ...]) -> tuple[int, ...]:
+def _expand_shape(
+    src: tuple[int, ...], sizes: tuple[int, ...], type_name: str = "torch.FloatTensor"
+) -> tuple[int, ...]:
     if len(sizes) < len(src):
         raise errors.RuntimeError(
-            f"expand(torch.FloatTensor{{{_list_str(src)}}}, size={_list_str(sizes)}): the number "
+            f"expand({type_name}{{{_list_str(src)}}}, size={_list_str(sizes)}): the number "
             f"of sizes provided ({len(sizes)}) must be greater or equal to the number of "
             f"dimensions in the tensor ({len(src)})"
         )
@@ -579,7 +581,7 @@ EXPAND = primitive(
 @op(grad_fn="ExpandBackward0", function=False)
 def expand(input: Tensor, *sizes: Any) -> Tensor:
     """A broadcast view of input with the given sizes (-1 keeps a dim)."""
-    target = _expand_shape(input._data.shape, _size_args(sizes))
+    target = _expand_shape(input._data.shape, _size_args(sizes), input.dtype.type_name)
     check_numel(target)
     return apply(EXPAND, (input,), {"shape": target})
 
@@ -742,7 +744,7 @@ def _repeat_back(g: Tensor, c: Node) -> Tensor:
     for r, s in zip(repeats, padded):
         split.extend((r, s))
     summed = g.reshape(tuple(split)).sum(dim=tuple(range(0, 2 * len(repeats), 2)))
-    return summed.reshape(shape)
+    return summed if summed._data.shape == tuple(shape) else summed.reshape(shape)
 
 
 REPEAT = primitive(
