@@ -384,11 +384,15 @@ def normalize_dims(dim: int | Sequence[int], ndim: int) -> tuple[int, ...]:
 
 
 def broadcast_shapes(*shapes: tuple[int, ...]) -> tuple[int, ...]:
-    """Broadcast shapes with torch's message on a mismatch (dims counted from the left)."""
+    """Broadcast shapes with torch's message on a mismatch (dims counted from the left).
+
+    Like torch's infer_size, dims are checked from the right, so the first mismatch reported is
+    the rightmost one: (2,3) * (3,2) names dimension 1.
+    """
     ndim = max(len(s) for s in shapes)
     padded = [(1,) * (ndim - len(s)) + tuple(s) for s in shapes]
-    result = []
-    for i in range(ndim):
+    result = [1] * ndim
+    for i in reversed(range(ndim)):
         size = 1
         for s in padded:
             d = s[i]
@@ -399,5 +403,5 @@ def broadcast_shapes(*shapes: tuple[int, ...]) -> tuple[int, ...]:
                         f"({padded[1][i]}) at non-singleton dimension {i}"
                     )
                 size = d
-        result.append(size)
+        result[i] = size
     return tuple(result)
