@@ -194,7 +194,7 @@ def _reshape(input: Tensor, target: tuple[int, ...]) -> Tensor:
         return apply(VIEW, (input,), {"shape": target})
     if _try_view(arr, target) is not None:
         return apply(RESHAPE_ALIAS, (input,), {"shape": target})
-    return unsafe_view(_clone(input, contiguous=True), target)
+    return unsafe_view(clone_contiguous(input), target)
 
 
 @op(grad_fn=("ViewBackward0", "ReshapeAliasBackward0", "UnsafeViewBackward0"))
@@ -234,6 +234,12 @@ def flatten(input: Tensor, start_dim: int = 0, end_dim: int = -1) -> Tensor:
     return _reshape(input, (*shape[:start], merged, *shape[end + 1 :]))
 
 
+@op(grad_fn="ViewBackward0")
+def ravel(input: Tensor) -> Tensor:
+    """`input.contiguous().view(-1)`: a 1-D view (of a contiguous copy if needed)."""
+    return view(contiguous(input), -1)
+
+
 @op(grad_fn=("ViewBackward0", "ReshapeAliasBackward0", "UnsafeViewBackward0"))
 def unflatten(input: Tensor, dim: int, sizes: Sequence[int]) -> Tensor:
     """Split dim into `sizes` (one entry may be -1)."""
@@ -264,6 +270,12 @@ def clone(input: Tensor, *, memory_format: Any = None) -> Tensor:
     """A copy of input (keeping its memory layout, like torch.preserve_format)."""
     contiguous = memory_format is not None and "contiguous" in str(memory_format)
     return _clone(input, contiguous=contiguous)
+
+
+def clone_contiguous(input: Tensor) -> Tensor:
+    """A row-major copy (CloneBackward0) even if input already is contiguous: torch's
+    `clone(memory_format=torch.contiguous_format)`, as reshape and matmul use it."""
+    return _clone(input, contiguous=True)
 
 
 @op(grad_fn="CloneBackward0", function=False)
@@ -775,6 +787,14 @@ def repeat(input: Tensor, *repeats: Any) -> Tensor:
     return apply(REPEAT, (input,), {"repeats": reps})
 
 
+@op(grad_fn="RepeatBackward0")
+def tile(input: Tensor, *dims: Any) -> Tensor:
+    """`repeat` with `dims` padded by leading 1s to input's number of dims."""
+    reps = _size_args(dims)
+    pad = input._data.ndim - len(reps)
+    return repeat(input, (1,) * pad + reps)
+
+
 def _flip_forward(a: np.ndarray, dims: tuple[int, ...]) -> np.ndarray:
     return preserve_copy(np.flip(a, dims)) if dims else preserve_copy(a)
 
@@ -900,7 +920,7 @@ def _cast_all(tensors: list[Tensor]) -> np.dtype:
     return promote(*tensors) if len(tensors) > 1 else tensors[0]._data.dtype
 
 
-@op(grad_fn="CatBackward0")
+@op(grad_fn="CatBackward0", method=False)
 def cat(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     """Concatenate tensors along an existing dim (shapes must match elsewhere)."""
     items = _tensor_list(tensors, "cat")
@@ -938,19 +958,19 @@ def cat(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     return apply(prim, tuple(items), {"dim": d, "skip": skip}, _cast_all(items))
 
 
-@op(grad_fn="CatBackward0")
+@op(grad_fn="CatBackward0", method=False)
 def concat(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     """Alias of cat."""
     return cat(tensors, dim)
 
 
-@op(grad_fn="CatBackward0")
+@op(grad_fn="CatBackward0", method=False)
 def concatenate(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     """Alias of cat."""
     return cat(tensors, dim)
 
 
-@op(grad_fn="StackBackward0")
+@op(grad_fn="StackBackward0", method=False)
 def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     """Join equally-shaped tensors along a new dim."""
     items = _tensor_list(tensors, "stack")

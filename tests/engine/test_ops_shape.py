@@ -52,6 +52,12 @@ def raises(exc: type[BaseException], message: str) -> Any:
     return pytest.raises(exc, match="^" + re.escape(message) + "$")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_warn_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`x.T` warnings fire once per process (as in torch): don't use up the process' flag."""
+    monkeypatch.setattr(shape_ops, "_warned", set())
+
+
 # ---- gradients: every differentiable op, first and second order (float64) -----------------------
 
 A23 = (2, 3)
@@ -89,6 +95,8 @@ GRAD_CASES: list[tuple[str, Callable[..., Tensor], list[tuple[int, ...]]]] = [
     ("broadcast_to", lambda a: torch.broadcast_to(a, (2, 3)), [(3,)]),
     ("repeat", lambda a: a.repeat(2, 1, 2), [A23]),
     ("repeat_noncontig", lambda a: a.t().repeat(2, 2), [A23]),
+    ("tile", lambda a: a.tile(2), [A23]),
+    ("ravel", lambda a: a.t().ravel(), [A23]),
     ("flip", lambda a: a.flip(0, 1), [A23]),
     ("roll", lambda a: a.roll(1, 1), [A23]),
     ("roll_multi", lambda a: a.roll((1, -1), (0, 1)), [A23]),
@@ -201,6 +209,9 @@ GRAPHS: list[tuple[str, list[str]]] = [
     ("a.expand_as(torch.ones(2, 2, 3))", ["ExpandBackward0"]),
     ("torch.broadcast_to(a, (2, 2, 3))", ["ExpandBackward0"]),
     ("a.repeat(2)", ["RepeatBackward0"]),
+    ("a.tile(2)", ["RepeatBackward0"]),
+    ("a.ravel()", ["ViewBackward0"]),
+    ("a.t().ravel()", ["ViewBackward0", "CloneBackward0", "TBackward0"]),
     ("a.clone()", ["CloneBackward0"]),
     ("a.t().contiguous()", ["CloneBackward0", "TBackward0"]),
     ("a.double()", ["ToCopyBackward0"]),
@@ -354,8 +365,7 @@ def _caught(fn: Callable[[], Any]) -> list[str]:
     return [str(w.message) for w in caught if w.category is UserWarning]
 
 
-def test_T_warns_once_per_process_for_non_2d(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shape_ops, "_warned", set())
+def test_T_warns_once_per_process_for_non_2d() -> None:
     a, c = rg((3,)), rg((2, 3, 4))
     assert _caught(lambda: a.T) == [T_WARNING]
     assert _caught(lambda: c.T) == []  # TORCH_WARN_ONCE: one shared flag
@@ -363,8 +373,7 @@ def test_T_warns_once_per_process_for_non_2d(monkeypatch: pytest.MonkeyPatch) ->
     assert _caught(lambda: rg((2, 3)).T) == []
 
 
-def test_T_and_mT_on_0d(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shape_ops, "_warned", set())
+def test_T_and_mT_on_0d() -> None:
     z = rg(())
     assert _caught(lambda: z.T) == [
         "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."
@@ -376,8 +385,7 @@ def test_T_and_mT_on_0d(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _caught(lambda: z.mT) == []
 
 
-def test_2d_T_does_not_warn(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shape_ops, "_warned", set())
+def test_2d_T_does_not_warn() -> None:
     assert _caught(lambda: rg((2, 3)).T) == []
 
 
