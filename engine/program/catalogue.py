@@ -176,6 +176,8 @@ class Catalogue:
     functional: Namespace
     tensor_attributes: frozenset[str]  # properties, methods and op methods of Tensor
     all_attributes: frozenset[str]  # every attribute name some value type allows
+    # op function -> (op name, its Tensor-only positional parameters), for torch's TypeError
+    tensor_args: dict[Any, tuple[str, tuple[tuple[int, str], ...]]]
 
 
 _cache: dict[str, Any] = {"size": -1, "catalogue": None}
@@ -215,7 +217,12 @@ def _build() -> Catalogue:
         | frozenset(functional.members)
         | frozenset({"grad", "backward", "functional"})
     )
-    return Catalogue(torch, functional, tensor_attributes, all_attributes)
+    tensor_args = {}
+    for name, info in OPS.items():
+        params = tensor_parameters(info)
+        if params:
+            tensor_args[info.func] = (name, params)
+    return Catalogue(torch, functional, tensor_attributes, all_attributes, tensor_args)
 
 
 def allowed_attribute(value: Any, attr: str, cat: Catalogue) -> bool:
@@ -231,7 +238,8 @@ def allowed_attribute(value: Any, attr: str, cat: Catalogue) -> bool:
     if isinstance(value, Size):
         return attr in SIZE_ATTRIBUTES
     if isinstance(value, tuple) and attr in RESULT_FIELDS:
-        return attr in getattr(type(value), "_fields", ())
+        # torch.return_types.* (max(dim), sort, ...): tuple subclasses with named fields.
+        return type(value) is not tuple and hasattr(type(value), attr)
     return False
 
 
@@ -245,6 +253,8 @@ def type_name(value: Any) -> str:
         return "torch.Size"
     if isinstance(value, DType):
         return "torch.dtype"
+    if isinstance(value, tuple) and type(value) is not tuple:
+        return f"torch.return_types.{type(value).__name__}"
     return type(value).__name__
 
 
@@ -441,6 +451,18 @@ def spec_for(info: OpInfo) -> NodeSpec:
         doc=info.doc,
         signature=f"{info.name}{info.signature}",
     )
+
+
+def tensor_parameters(info: OpInfo) -> tuple[tuple[int, str], ...]:
+    """(position, name) of the positional parameters annotated exactly `Tensor`."""
+    hints = _hints(info)
+    out = []
+    for i, p in enumerate(info.signature.parameters.values()):
+        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            break
+        if hints.get(p.name) is Tensor:
+            out.append((i, p.name))
+    return tuple(out)
 
 
 _spec_cache: dict[str, Any] = {"size": -1, "specs": {}}

@@ -459,6 +459,9 @@ class _Interpreter:
             return self.print(args, kwargs)
         if not callable(func) or isinstance(func, (Tensor, Namespace)):
             raise python_error(TypeError, f"'{type_name(func)}' object is not callable")
+        checks = self.cat.tensor_args.get(func)
+        if checks:
+            _check_tensor_args(checks, args, kwargs)
         result = func(*args, **kwargs)
         if isinstance(result, (list, tuple, str)):
             self.sizer.admit(result)
@@ -528,6 +531,25 @@ class _Interpreter:
                 raise safety.too_long("a string", total, self.limits)
             pieces.append(text)
         return "".join(pieces)
+
+
+def _check_tensor_args(
+    checks: tuple[str, tuple[tuple[int, str], ...]], args: list[Any], kwargs: dict[str, Any]
+) -> None:
+    """torch's argument check for a tensor parameter given something else."""
+    op, params = checks
+    for position, name in params:
+        if position < len(args):
+            value = args[position]
+        elif name in kwargs:
+            value = kwargs[name]
+        else:
+            continue
+        if not isinstance(value, Tensor):
+            raise errors.TypeError(
+                f"{op}(): argument '{name}' (position {position + 1}) must be Tensor, not "
+                f"{type(value).__name__}"
+            )
 
 
 def _locate(err: Any, loc: Location | None) -> Any:

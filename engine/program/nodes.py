@@ -117,12 +117,10 @@ class _NodeCompiler:
         n = len(inputs)
         if n < spec.min_inputs or (spec.max_inputs is not None and n > spec.max_inputs):
             names = ", ".join(("*" if s.variadic else "") + s.name for s in spec.inputs)
-            if spec.max_inputs is None:
-                expected = f"at least {spec.min_inputs}"
-            else:
-                expected = str(spec.max_inputs)
+            count = spec.min_inputs if spec.max_inputs is None else spec.max_inputs
+            expected = f"at least {count}" if spec.max_inputs is None else str(count)
             raise ProgramError(
-                f"op '{spec.op}' takes {expected} input{'s' if expected != '1' else ''} "
+                f"op '{spec.op}' takes {expected} input{'s' if count != 1 else ''} "
                 f"({names}), got {n}",
                 pointer=f"{at}/inputs",
             )

@@ -134,6 +134,9 @@ if hasattr(ast, "TryStar"):
 
 _WORD_OPERATORS = frozenset({"not", "and", "or", "if", "else", "in", "is", "lambda", "await"})
 _RESETTING = frozenset({",", ";", "=", ":", ":="})
+_INSIGNIFICANT = frozenset(
+    {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING}
+)
 _FORMAT_SPEC = re.compile(
     r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d+)?[_,]?(?:\.(?P<precision>\d+))?[bcdeEfFgGnosxX%]?\Z",
     re.DOTALL,
@@ -202,12 +205,16 @@ def _scan_tokens(text: str, limits: Limits) -> None:
     """
     levels = [0]
     cap = limits.max_depth
+    trailer_ok = False  # whether a "(" or "[" here would be a call or subscript
     try:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
             kind, s = tok.type, tok.string
+            if kind in _INSIGNIFICANT:
+                continue
             if kind == tokenize.OP:
                 if s in "([{":
-                    levels[-1] += 1
+                    if trailer_ok and s != "{":
+                        levels[-1] += 1  # f(...)(...) and x[0][0] nest in the syntax tree
                     levels.append(0)
                 elif s in ")]}":
                     if len(levels) > 1:
@@ -216,15 +223,21 @@ def _scan_tokens(text: str, limits: Limits) -> None:
                     levels[-1] = 0
                 else:
                     levels[-1] += 1
+                trailer_ok = s in ")]}"
             elif kind == tokenize.NAME and s in _WORD_OPERATORS:
                 levels[-1] += 1
+                trailer_ok = False
             elif kind == tokenize.NEWLINE:
                 levels = [0]
+                trailer_ok = False
+                continue
             elif kind == tokenize.STRING and _is_fstring(s):
                 if _fstring_depth(s) + len(levels) + sum(levels) > cap:
                     raise _too_deep(limits, tok.start[0], tok.start[1])
+                trailer_ok = True
                 continue
             else:
+                trailer_ok = kind in (tokenize.NAME, tokenize.NUMBER, tokenize.STRING)
                 continue
             if len(levels) - 1 + sum(levels) > cap:
                 raise _too_deep(limits, tok.start[0], tok.start[1])
@@ -316,8 +329,8 @@ def _check_tree(tree: ast.Module, limits: Limits) -> None:
                     node.lineno,
                     node.col_offset,
                 )
-        for child in ast.iter_child_nodes(node):
-            stack.append((child, depth))
+        children = list(ast.iter_child_nodes(node))
+        stack.extend((child, depth) for child in reversed(children))  # visit in source order
 
 
 # ---- translation --------------------------------------------------------------------------------
