@@ -1,0 +1,197 @@
+"""Against a real uvicorn process on a free port: the event loop stays free while work runs.
+
+Checks what TestClient cannot: requests on two sessions run in parallel, requests on one
+session are serialised, and /healthz answers within 100 ms while another request computes for
+seconds. Also the tutorial, request ids and a streamed (chunked) body over a real socket.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# 1800 statements of 3 ops on a million floats: one to a few seconds of numpy work
+LONG = "x = torch.ones(1000000)\n" + "x = (x * 1.0001).exp().log()\n" * 1800 + "s = x.sum()"
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "GRADSERVE_MAX_PROGRAM_NODES": "2000",
+        "GRADSERVE_MAX_TENSOR_ELEMENTS": "1000000",
+        "GRADSERVE_MAX_COMPUTE_SECONDS": "60",
+        "GRADSERVE_MAX_BODY_BYTES": "200000",
+        "GRADSERVE_API_KEYS": "",
+    }
+    with tempfile.TemporaryFile() as log:
+        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1"]
+        proc = subprocess.Popen(
+            [*command, "--port", str(port), "--no-access-log"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if httpx.get(url + "/readyz", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    pytest.fail("uvicorn did not start:\n" + log.read().decode(errors="replace"))
+                time.sleep(0.1)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture
+def http(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=60) as client:
+        yield client
+
+
+def _session(http: httpx.Client) -> str:
+    response = http.post("/v1/sessions")
+    assert response.status_code == 201
+    return str(response.json()["id"])
+
+
+class Background(threading.Thread):
+    """One request in a thread; `.response` and `.finished` (monotonic time) when done."""
+
+    def __init__(self, base_url: str, path: str, body: dict[str, Any]) -> None:
+        super().__init__(daemon=True)
+        self.base_url, self.path, self.body = base_url, path, body
+        self.response: httpx.Response | None = None
+        self.finished = 0.0
+
+    def run(self) -> None:
+        with httpx.Client(base_url=self.base_url, timeout=120) as client:
+            self.response = client.post(self.path, json=self.body)
+        self.finished = time.monotonic()
+
+
+def _wait_until_busy(http: httpx.Client, job: Background) -> None:
+    """Give the long request time to be read and started (it is not done for seconds)."""
+    time.sleep(0.3)
+    assert job.is_alive(), "the long computation finished too soon to test anything"
+
+
+def test_tutorial_over_http(http: httpx.Client) -> None:
+    sid = _session(http)
+    for name, tensor in (
+        ("m", {"data": 3.0, "requires_grad": True}),
+        ("c", {"data": 2.0, "requires_grad": True}),
+        ("x", {"data": 5.0}),
+    ):
+        assert http.put(f"/v1/sessions/{sid}/tensors/{name}", json=tensor).status_code == 200
+    run = http.post(f"/v1/sessions/{sid}/run", json={"source": "y = m * x + c"})
+    assert run.json()["tensors"]["y"]["repr"] == "tensor(17., grad_fn=<AddBackward0>)"
+    grads = http.post(f"/v1/sessions/{sid}/backward", json={"tensor": "y"}).json()["grads"]
+    assert grads["m"]["repr"] == "tensor(5.)"
+    again = http.post(
+        f"/v1/sessions/{sid}/backward", json={"tensor": "y"}, headers={"X-Request-ID": "tut-2"}
+    )
+    assert again.status_code == 409
+    assert again.headers["content-type"] == "application/problem+json"
+    assert again.headers["x-request-id"] == "tut-2" and again.json()["request_id"] == "tut-2"
+
+
+def test_health_answers_during_a_long_computation(http: httpx.Client, base_url: str) -> None:
+    sid = _session(http)
+    job = Background(base_url, f"/v1/sessions/{sid}/run", {"source": LONG})
+    started = time.monotonic()
+    job.start()
+    _wait_until_busy(http, job)
+    latencies = []
+    while job.is_alive() and len(latencies) < 20:
+        t0 = time.perf_counter()
+        assert http.get("/healthz").status_code == 200
+        latencies.append(time.perf_counter() - t0)
+        time.sleep(0.05)
+    job.join()
+    assert job.response is not None and job.response.status_code == 200, job.response
+    assert job.finished - started > 0.8  # it really computed for a while
+    assert len(latencies) >= 5
+    assert max(latencies) < 0.1, latencies
+
+
+def test_two_sessions_run_in_parallel(http: httpx.Client, base_url: str) -> None:
+    busy, free = _session(http), _session(http)
+    job = Background(base_url, f"/v1/sessions/{busy}/run", {"source": LONG})
+    job.start()
+    _wait_until_busy(http, job)
+    t0 = time.monotonic()
+    put = http.put(
+        f"/v1/sessions/{free}/tensors/a", json={"data": [1.0, 2.0], "requires_grad": True}
+    )
+    assert put.status_code == 200
+    run = http.post(f"/v1/sessions/{free}/run", json={"source": "b = (a * a).sum()"})
+    assert run.status_code == 200
+    backward = http.post(f"/v1/sessions/{free}/backward", json={"tensor": "b"})
+    assert backward.json()["grads"]["a"]["data"] == [2.0, 4.0]
+    done = time.monotonic()
+    assert job.is_alive(), "the other session's requests waited for the long one"
+    assert done - t0 < 1.0
+    job.join()
+    assert job.response is not None and job.response.status_code == 200
+
+
+def test_requests_on_one_session_are_serialised(http: httpx.Client, base_url: str) -> None:
+    sid = _session(http)
+    job = Background(base_url, f"/v1/sessions/{sid}/run", {"source": LONG})
+    job.start()
+    _wait_until_busy(http, job)
+    after = http.get(f"/v1/sessions/{sid}")
+    finished_second = time.monotonic()
+    job.join()
+    assert job.response is not None and job.response.status_code == 200
+    assert finished_second >= job.finished  # the read waited for the run to commit
+    assert set(after.json()["tensors"]) == {"x", "s"}  # and saw its result
+
+
+def test_streamed_body_over_the_limit(http: httpx.Client) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"source": "'
+        for _ in range(300):
+            yield b"#" * 1000
+        yield b'"}'
+
+    response = http.post(
+        "/v1/evaluate", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["type"] == "/problems/too-large"
