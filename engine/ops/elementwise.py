@@ -7,6 +7,8 @@ gradient back to its input's shape, so no formula here unbroadcasts.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import Any
 
 import numpy as np
@@ -245,7 +247,8 @@ def _pow_forward(a: np.ndarray, exponent: Any) -> np.ndarray:
 def _pow_scalar_grad(g: Tensor, c: Any) -> Tensor:
     e = c.exponent
     if e == 0:
-        return g * 0.0
+        # torch returns zeros_like(self): x**0 has zero gradient even where grad is inf/nan.
+        return _zeros(g)
     return g * (e * c.self ** (e - 1))
 
 
@@ -288,9 +291,12 @@ POW_TENSOR = primitive(
 
 
 def _rpow_grad(g: Tensor, c: Any) -> Tensor:
+    # torch: grad * (result * log(base)), masked to 0 where base == 0 and exponent >= 0, so
+    # 0**x has gradient 0 at x >= 0 but -inf at x < 0 (result inf times log(0) = -inf).
     base = c.self_base
-    grad = g * (c.result * float(np.log(base)) if base != 0 else c.result * 0.0)
-    return grad
+    if base != 0:
+        return g * (c.result * float(np.log(base)))
+    return where(c.exponent >= 0, 0.0, g * (c.result * float("-inf")))
 
 
 def _rpow_forward(exponent: np.ndarray, self_base: Any) -> np.ndarray:
@@ -333,12 +339,31 @@ op(grad_fn="PowBackward0")(square)
 # ---- exp / log ---------------------------------------------------------------------------------
 
 
-def _unary_float(fn: Any) -> Any:
-    def forward(a: np.ndarray) -> np.ndarray:
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            return fn(a)
+def half_via_float(fn: Any) -> Any:
+    """Compute float16 inputs in float32 and round once, as torch's kernels do (opmath).
 
-    return forward
+    Keeps the wrapped forward's signature, since the registry reads node attributes from it.
+    """
+
+    def forward(a: np.ndarray, *args: Any, **kwargs: Any) -> Any:
+        if a.dtype != np.float16:
+            return fn(a, *args, **kwargs)
+        out = fn(a.astype(np.float32), *args, **kwargs)
+        if type(out) is tuple:
+            return out[0].astype(np.float16), out[1]
+        return np.asarray(out).astype(np.float16)
+
+    if isinstance(fn, np.ufunc):
+        forward.__signature__ = _ONE_ARRAY  # type: ignore[attr-defined]
+        return forward
+    return functools.wraps(fn)(forward)
+
+
+_ONE_ARRAY = inspect.Signature([inspect.Parameter("a", inspect.Parameter.POSITIONAL_ONLY)])
+
+
+def _unary_float(fn: Any) -> Any:
+    return half_via_float(fn)
 
 
 EXP = primitive(
@@ -490,6 +515,815 @@ def bitwise_not(input: Tensor) -> Tensor:
     return Tensor._make(np.invert(input._data), None)
 
 
+# ---- helpers shared by the unary families ---------------------------------------------------
+
+
+def _zeros(g: Tensor) -> Tensor:
+    """torch's `zeros_like(grad)`: a gradient that is exactly 0 (no graph, no nan leaking in)."""
+    return Tensor._make(np.zeros_like(g._data), None)
+
+
+def _check_tensor(fname: str, input: Any) -> None:
+    if not isinstance(input, Tensor):
+        raise errors.TypeError(
+            f"{fname}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+        )
+
+
+def _not_implemented(kernel: str, input: Tensor) -> errors.NotImplementedError:
+    """torch's dispatch error for a dtype a CPU kernel has no implementation for."""
+    return errors.NotImplementedError(
+        f"\"{kernel}\" not implemented for '{input.dtype.scalar_name}'"
+    )
+
+
+def _apply_float(prim: Any, input: Any) -> Tensor:
+    """A floating-point function of one tensor: integer and bool inputs compute in float32."""
+    _check_tensor(prim.name, input)
+    return apply(prim, (input,), None, _float_compute(input._data.dtype))
+
+
+def _apply_same(prim: Any, input: Any) -> Tensor:
+    """A function of one tensor that keeps integer dtypes (abs, sign, floor, relu...)."""
+    _check_tensor(prim.name, input)
+    return apply(prim, (input,))
+
+
+def _unary(
+    name: str, grad_fn: str, forward: Any, formula: Any = None, saves: tuple[str, ...] = ()
+) -> Any:
+    """Declare a one-input primitive; `formula=None` means torch's zeros_like(grad)."""
+    deriv = Derivative(formula if formula is not None else lambda g, c: _zeros(g), saves)
+    return primitive(name, grad_fn, ("self",), half_via_float(forward), (deriv,))
+
+
+_LN2 = float(np.log(2.0))
+_LN10 = float(np.log(10.0))
+_TWO_OVER_SQRT_PI = 2.0 / float(np.sqrt(np.pi))
+
+
+# ---- trigonometric and hyperbolic ------------------------------------------------------------
+
+SIN = _unary("sin", "SinBackward0", np.sin, lambda g, c: g * cos(c.self), ("self",))
+COS = _unary("cos", "CosBackward0", np.cos, lambda g, c: g * -sin(c.self), ("self",))
+TAN = _unary("tan", "TanBackward0", np.tan, lambda g, c: g * (1 + c.result * c.result), ("result",))
+ASIN = _unary(
+    "asin", "AsinBackward0", np.arcsin, lambda g, c: g * rsqrt(-c.self * c.self + 1), ("self",)
+)
+ACOS = _unary(
+    "acos", "AcosBackward0", np.arccos, lambda g, c: g * -rsqrt(-c.self * c.self + 1), ("self",)
+)
+ATAN = _unary("atan", "AtanBackward0", np.arctan, lambda g, c: g / (c.self * c.self + 1), ("self",))
+SINH = _unary("sinh", "SinhBackward0", np.sinh, lambda g, c: g * cosh(c.self), ("self",))
+COSH = _unary("cosh", "CoshBackward0", np.cosh, lambda g, c: g * sinh(c.self), ("self",))
+TANH = _unary(
+    "tanh", "TanhBackward0", np.tanh, lambda g, c: g * (1 - c.result * c.result), ("result",)
+)
+
+
+@op(grad_fn="SinBackward0")
+def sin(input: Tensor) -> Tensor:
+    """Element-wise sine."""
+    return _apply_float(SIN, input)
+
+
+@op(grad_fn="CosBackward0")
+def cos(input: Tensor) -> Tensor:
+    """Element-wise cosine."""
+    return _apply_float(COS, input)
+
+
+@op(grad_fn="TanBackward0")
+def tan(input: Tensor) -> Tensor:
+    """Element-wise tangent; its derivative 1 + tan² is computed from the saved result."""
+    return _apply_float(TAN, input)
+
+
+@op(grad_fn="AsinBackward0")
+def asin(input: Tensor) -> Tensor:
+    """Element-wise arcsine (gradient inf at ±1, nan outside [-1, 1])."""
+    return _apply_float(ASIN, input)
+
+
+@op(grad_fn="AcosBackward0")
+def acos(input: Tensor) -> Tensor:
+    """Element-wise arccosine (gradient -inf at ±1, nan outside [-1, 1])."""
+    return _apply_float(ACOS, input)
+
+
+@op(grad_fn="AtanBackward0")
+def atan(input: Tensor) -> Tensor:
+    """Element-wise arctangent."""
+    return _apply_float(ATAN, input)
+
+
+@op(grad_fn="SinhBackward0")
+def sinh(input: Tensor) -> Tensor:
+    """Element-wise hyperbolic sine."""
+    return _apply_float(SINH, input)
+
+
+@op(grad_fn="CoshBackward0")
+def cosh(input: Tensor) -> Tensor:
+    """Element-wise hyperbolic cosine."""
+    return _apply_float(COSH, input)
+
+
+@op(grad_fn="TanhBackward0", functional=True)
+def tanh(input: Tensor) -> Tensor:
+    """Element-wise hyperbolic tangent (torch.tanh, Tensor.tanh, F.tanh); saves its result."""
+    return _apply_float(TANH, input)
+
+
+# ---- exponentials, logarithms, roots -----------------------------------------------------------
+
+EXP2 = _unary("exp2", "Exp2Backward0", np.exp2, lambda g, c: g * c.result * _LN2, ("result",))
+EXPM1 = _unary("expm1", "Expm1Backward0", np.expm1, lambda g, c: g * (c.result + 1), ("result",))
+LOG2 = _unary("log2", "Log2Backward0", np.log2, lambda g, c: g / (c.self * _LN2), ("self",))
+LOG10 = _unary("log10", "Log10Backward0", np.log10, lambda g, c: g / (c.self * _LN10), ("self",))
+LOG1P = _unary("log1p", "Log1PBackward0", np.log1p, lambda g, c: g / (c.self + 1), ("self",))
+SQRT = _unary("sqrt", "SqrtBackward0", np.sqrt, lambda g, c: g / (2 * c.result), ("result",))
+RSQRT = _unary(
+    "rsqrt",
+    "RsqrtBackward0",
+    lambda a: 1 / np.sqrt(a),
+    lambda g, c: -0.5 * g * pow(c.result, 3),
+    ("result",),
+)
+
+
+def _sigmoid_forward(a: np.ndarray) -> np.ndarray:
+    # torch's kernel is 1 / (1 + exp(-x)): exp overflows to inf for x << 0 and the result is an
+    # exact 0 (sigmoid(-100) is 0. in float32, and its gradient 0), never nan.
+    one = np.ones((), dtype=a.dtype)
+    return one / (one + np.exp(-a))
+
+
+SIGMOID = _unary(
+    "sigmoid",
+    "SigmoidBackward0",
+    _sigmoid_forward,
+    lambda g, c: g * (c.result * (1 - c.result)),
+    ("result",),
+)
+
+
+def _erf_forward(a: np.ndarray) -> np.ndarray:
+    # numpy has no erf; math.erf is correctly rounded in float64, then cast like torch's result.
+    out = _ERF(a.astype(np.float64, copy=False))
+    return np.asarray(out, dtype=np.float64).astype(a.dtype, copy=False)
+
+
+_ERF = np.frompyfunc(__import__("math").erf, 1, 1)
+
+ERF = _unary(
+    "erf",
+    "ErfBackward0",
+    _erf_forward,
+    lambda g, c: _TWO_OVER_SQRT_PI * exp(-(c.self * c.self)) * g,
+    ("self",),
+)
+
+
+@op(grad_fn="Exp2Backward0")
+def exp2(input: Tensor) -> Tensor:
+    """Element-wise 2 ** input."""
+    return _apply_float(EXP2, input)
+
+
+@op(grad_fn="Expm1Backward0")
+def expm1(input: Tensor) -> Tensor:
+    """Element-wise exp(input) - 1, accurate near 0."""
+    return _apply_float(EXPM1, input)
+
+
+@op(grad_fn="Log2Backward0")
+def log2(input: Tensor) -> Tensor:
+    """Element-wise base-2 logarithm."""
+    return _apply_float(LOG2, input)
+
+
+@op(grad_fn="Log10Backward0")
+def log10(input: Tensor) -> Tensor:
+    """Element-wise base-10 logarithm."""
+    return _apply_float(LOG10, input)
+
+
+@op(grad_fn="Log1PBackward0")
+def log1p(input: Tensor) -> Tensor:
+    """Element-wise log(1 + input), accurate near 0."""
+    return _apply_float(LOG1P, input)
+
+
+@op(grad_fn="SqrtBackward0")
+def sqrt(input: Tensor) -> Tensor:
+    """Element-wise square root; the gradient 1/(2·sqrt) is inf at 0 (facts §9)."""
+    return _apply_float(SQRT, input)
+
+
+@op(grad_fn="RsqrtBackward0")
+def rsqrt(input: Tensor) -> Tensor:
+    """Element-wise 1 / sqrt(input)."""
+    return _apply_float(RSQRT, input)
+
+
+@op(grad_fn="SigmoidBackward0", functional=True)
+def sigmoid(input: Tensor) -> Tensor:
+    """Element-wise logistic function (torch.sigmoid, Tensor.sigmoid, F.sigmoid)."""
+    return _apply_float(SIGMOID, input)
+
+
+@op(grad_fn="ErfBackward0")
+def erf(input: Tensor) -> Tensor:
+    """Element-wise Gauss error function (the building block of exact GELU)."""
+    return _apply_float(ERF, input)
+
+
+# ---- piecewise functions: abs, sign, relu, rounding ----------------------------------------------
+
+
+def _sign_forward(a: np.ndarray) -> np.ndarray:
+    if a.dtype == np.bool_:
+        return a.copy()
+    out = np.sign(a)
+    if a.dtype.kind == "f":
+        # torch.sign(nan) is 0 (so abs' gradient at nan is 0 too)
+        out = np.where(np.isnan(a), np.zeros((), a.dtype), out)
+    return out
+
+
+SIGN = _unary("sign", "SignBackward0", _sign_forward)
+ABS = _unary("abs", "AbsBackward0", np.abs, lambda g, c: g * sign(c.self), ("self",))
+# threshold_backward(grad, result, 0): 0 where result <= 0, so relu'(0) = 0 but relu'(nan) = 1.
+RELU = _unary(
+    "relu",
+    "ReluBackward0",
+    lambda a: np.maximum(a, np.zeros((), dtype=a.dtype)),
+    lambda g, c: where(c.result <= 0, 0.0, g),
+    ("result",),
+)
+FLOOR = _unary("floor", "FloorBackward0", np.floor)
+CEIL = _unary("ceil", "CeilBackward0", np.ceil)
+TRUNC = _unary("trunc", "TruncBackward0", np.trunc)
+ROUND = _unary("round", "RoundBackward0", np.rint)  # half to even, like torch's nearbyint
+FRAC = _unary("frac", "FracBackward0", lambda a: a - np.trunc(a), lambda g, c: g)
+
+
+def _round_decimals_forward(a: np.ndarray, decimals: int) -> np.ndarray:
+    # torch: nearbyint(x * 10^d) / 10^d for d > 0, nearbyint(x / 10^-d) * 10^-d otherwise.
+    if decimals > 0:
+        scale = np.asarray(10.0**decimals, dtype=a.dtype)
+        return np.rint(a * scale) / scale
+    scale = np.asarray(10.0 ** (-decimals), dtype=a.dtype)
+    return np.rint(a / scale) * scale
+
+
+ROUND_DECIMALS = primitive(
+    "round_decimals",
+    "RoundBackward1",
+    ("self",),
+    _round_decimals_forward,
+    (Derivative(lambda g, c: _zeros(g)),),
+)
+
+
+@op("abs", grad_fn="AbsBackward0")
+def abs_(input: Tensor) -> Tensor:
+    """Element-wise absolute value; gradient sign(x), so 0 at 0 (facts §9)."""
+    _check_tensor("abs", input)
+    if input._data.dtype == np.bool_:
+        raise _not_implemented("abs_cpu", input)
+    return apply(ABS, (input,))
+
+
+@op(grad_fn="SignBackward0")
+def sign(input: Tensor) -> Tensor:
+    """Element-wise sign (-1, 0, 1; 0 for nan); its gradient is 0 everywhere."""
+    return _apply_same(SIGN, input)
+
+
+@op(grad_fn="ReluBackward0", functional=True)
+def relu(input: Tensor, inplace: bool = False) -> Tensor:
+    """max(input, 0) (torch.relu, Tensor.relu, F.relu); gradient 0 at 0, saves its result."""
+    _check_tensor("relu", input)
+    _no_inplace(inplace)
+    if input._data.dtype == np.bool_:
+        raise errors.RuntimeError("Boolean inputs not supported for relu")
+    return apply(RELU, (input,))
+
+
+def _no_inplace(inplace: bool) -> None:
+    if inplace:
+        raise errors.NotImplementedError(
+            "inplace=True is not supported by gradserve (it has no in-place ops); "
+            "use the out-of-place form"
+        )
+
+
+def _rounding(prim: Any, kernel: str, input: Any) -> Tensor:
+    _check_tensor(prim.name, input)
+    if input._data.dtype == np.bool_:
+        raise _not_implemented(kernel, input)
+    if input._data.dtype.kind != "f":
+        return Tensor._make(input._data.copy(), None)  # integers are already integral
+    return apply(prim, (input,))
+
+
+@op(grad_fn="FloorBackward0")
+def floor(input: Tensor) -> Tensor:
+    """Element-wise floor; the node saves nothing and its gradient is 0."""
+    return _rounding(FLOOR, "floor_vml_cpu", input)
+
+
+@op(grad_fn="CeilBackward0")
+def ceil(input: Tensor) -> Tensor:
+    """Element-wise ceiling; gradient 0."""
+    return _rounding(CEIL, "ceil_vml_cpu", input)
+
+
+@op(grad_fn="TruncBackward0")
+def trunc(input: Tensor) -> Tensor:
+    """Element-wise rounding toward zero; gradient 0."""
+    return _rounding(TRUNC, "trunc_vml_cpu", input)
+
+
+@op("round", grad_fn=("RoundBackward0", "RoundBackward1"))
+def round_(input: Tensor, *, decimals: int = 0) -> Tensor:
+    """Round half to even (optionally to `decimals` places); gradient 0."""
+    if decimals == 0:
+        return _rounding(ROUND, "round_cpu", input)
+    _check_tensor("round", input)
+    if input._data.dtype.kind != "f":
+        raise _not_implemented("round_cpu", input)
+    return apply(ROUND_DECIMALS, (input,), {"decimals": int(decimals)})
+
+
+@op(grad_fn="FracBackward0")
+def frac(input: Tensor) -> Tensor:
+    """Fractional part input - trunc(input) (keeps the sign); its gradient is 1."""
+    _check_tensor("frac", input)
+    if input._data.dtype.kind != "f":
+        raise _not_implemented("frac_cpu", input)
+    return apply(FRAC, (input,))
+
+
+# ---- maximum / minimum ---------------------------------------------------------------------------
+
+
+def _tie_split(g: Tensor, equal: Tensor, loses: Tensor) -> Tensor:
+    # torch: where(self == other, grad / 2, grad).masked_fill_(loses, 0). With a nan operand
+    # nothing compares, so both inputs receive the full gradient.
+    return where(loses, 0.0, where(equal, g / 2, g))
+
+
+MAXIMUM = primitive(
+    "maximum",
+    "MaximumBackward0",
+    ("self", "other"),
+    np.maximum,
+    (
+        Derivative(
+            lambda g, c: _tie_split(g, c.self == c.other, c.self < c.other), ("self", "other")
+        ),
+        Derivative(
+            lambda g, c: _tie_split(g, c.self == c.other, c.self > c.other), ("self", "other")
+        ),
+    ),
+)
+MINIMUM = primitive(
+    "minimum",
+    "MinimumBackward0",
+    ("self", "other"),
+    np.minimum,
+    (
+        Derivative(
+            lambda g, c: _tie_split(g, c.self == c.other, c.self > c.other), ("self", "other")
+        ),
+        Derivative(
+            lambda g, c: _tie_split(g, c.self == c.other, c.self < c.other), ("self", "other")
+        ),
+    ),
+)
+
+
+def _tensor_pair(fname: str, input: Any, other: Any) -> tuple[Tensor, Tensor, np.dtype]:
+    """Two tensor operands (torch's Tensor-only overloads), promoted and broadcast-checked."""
+    for pos, (arg, value) in enumerate((("input", input), ("other", other)), start=1):
+        if not isinstance(value, Tensor):
+            raise errors.TypeError(
+                f"{fname}(): argument '{arg}' (position {pos}) must be Tensor, not "
+                f"{type(value).__name__}"
+            )
+    return _operands(input, other)
+
+
+@op(grad_fn="MaximumBackward0")
+def maximum(input: Tensor, other: Tensor) -> Tensor:
+    """Element-wise max of two tensors (nan wins); tied elements get half the gradient each.
+
+    The reduce family's binary `torch.max(a, b)` form dispatches here.
+    """
+    a, b, compute = _tensor_pair("maximum", input, other)
+    return apply(MAXIMUM, (a, b), None, compute)
+
+
+@op(grad_fn="MinimumBackward0")
+def minimum(input: Tensor, other: Tensor) -> Tensor:
+    """Element-wise min of two tensors (nan wins); tied elements get half the gradient each.
+
+    The reduce family's binary `torch.min(a, b)` form dispatches here.
+    """
+    a, b, compute = _tensor_pair("minimum", input, other)
+    return apply(MINIMUM, (a, b), None, compute)
+
+
+# ---- clamp -----------------------------------------------------------------------------------------
+
+
+def _clamp_forward(a: np.ndarray, min: Any = None, max: Any = None) -> np.ndarray:
+    # max(x, lo) then min(·, hi): nan propagates, and min > max gives `max` everywhere.
+    out = a
+    if min is not None:
+        out = np.maximum(out, np.asarray(min, dtype=a.dtype))
+    if max is not None:
+        out = np.minimum(out, np.asarray(max, dtype=a.dtype))
+    return out
+
+
+def _inside(c: Any) -> Tensor:
+    """Where clamp passes the gradient: the closed interval [min, max] (facts §9)."""
+    if c.min is None:
+        return c.self <= c.max
+    if c.max is None:
+        return c.self >= c.min
+    return (c.self >= c.min) & (c.self <= c.max)
+
+
+CLAMP = primitive(
+    "clamp",
+    "ClampBackward1",
+    ("self",),
+    _clamp_forward,
+    (Derivative(lambda g, c: where(_inside(c), g, 0.0), ("self",)),),
+)
+CLAMP_MIN = primitive(
+    "clamp_min",
+    "ClampMinBackward0",
+    ("self",),
+    lambda a, min: np.maximum(a, np.asarray(min, dtype=a.dtype)),
+    (Derivative(lambda g, c: where(c.self >= c.min, g, 0.0), ("self",)),),
+)
+CLAMP_MAX = primitive(
+    "clamp_max",
+    "ClampMaxBackward0",
+    ("self",),
+    lambda a, max: np.minimum(a, np.asarray(max, dtype=a.dtype)),
+    (Derivative(lambda g, c: where(c.self <= c.max, g, 0.0), ("self",)),),
+)
+
+# Tensor bounds (torch's clamp.Tensor): one derivative formula for all inputs, so the node saves
+# self and every bound that was given, whichever of them require grad.
+_LO_HI = ("self", "min", "max")
+CLAMP_T = primitive(
+    "clamp_tensor",
+    "ClampBackward0",
+    _LO_HI,
+    lambda a, lo, hi: np.minimum(np.maximum(a, lo), hi),
+    (
+        Derivative(lambda g, c: where((c.self >= c.min) & (c.self <= c.max), g, 0.0), _LO_HI),
+        # If min > max, min has no gradient (the output is max there).
+        Derivative(lambda g, c: where((c.self < c.min) & (c.min < c.max), g, 0.0), _LO_HI),
+        Derivative(lambda g, c: where((c.self > c.max) | (c.max < c.min), g, 0.0), _LO_HI),
+    ),
+)
+CLAMP_T_MIN = primitive(
+    "clamp_tensor_min",
+    "ClampBackward0",
+    ("self", "min"),
+    np.maximum,
+    (
+        Derivative(lambda g, c: where(c.self >= c.min, g, 0.0), ("self", "min")),
+        Derivative(lambda g, c: where(c.self < c.min, g, 0.0), ("self", "min")),
+    ),
+)
+CLAMP_T_MAX = primitive(
+    "clamp_tensor_max",
+    "ClampBackward0",
+    ("self", "max"),
+    np.minimum,
+    (
+        Derivative(lambda g, c: where(c.self <= c.max, g, 0.0), ("self", "max")),
+        Derivative(lambda g, c: where(c.self > c.max, g, 0.0), ("self", "max")),
+    ),
+)
+CLAMP_MIN_T = primitive(
+    "clamp_min_tensor",
+    "ClampMinBackward1",
+    ("self", "min"),
+    np.maximum,
+    (
+        Derivative(lambda g, c: where(c.self >= c.min, g, 0.0), ("self", "min")),
+        Derivative(lambda g, c: where(c.self < c.min, g, 0.0), ("self", "min")),
+    ),
+)
+CLAMP_MAX_T = primitive(
+    "clamp_max_tensor",
+    "ClampMaxBackward1",
+    ("self", "max"),
+    np.minimum,
+    (
+        Derivative(lambda g, c: where(c.self <= c.max, g, 0.0), ("self", "max")),
+        Derivative(lambda g, c: where(c.self > c.max, g, 0.0), ("self", "max")),
+    ),
+)
+
+
+def _apply_bounds(prim: Any, input: Tensor, bounds: list[Tensor]) -> Tensor:
+    """Run a tensor-bound clamp: promote all operands and broadcast them together."""
+    compute = promote(input, *bounds)
+    shape = broadcast_shapes(input._data.shape, *(b._data.shape for b in bounds))
+    check_numel(shape)
+    return apply(prim, (input, *bounds), None, compute)
+
+
+def _bad_clamp_args(fname: str, min: Any, max: Any) -> errors.TypeError:
+    got = ", ".join(type(v).__name__ if not isinstance(v, Tensor) else "Tensor" for v in (min, max))
+    return errors.TypeError(
+        f"{fname}() received an invalid combination of arguments - got (Tensor, {got}), but "
+        "expected one of:\n"
+        " * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n"
+        " * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n"
+    )
+
+
+def _as_number(value: Any) -> Any:
+    """A bound for the Number overload: a 0-d tensor without grad converts, as torch's parser does."""
+    if isinstance(value, Tensor):
+        return value._data.item()
+    return value
+
+
+@op(grad_fn=("ClampBackward1", "ClampBackward0"))
+def clamp(input: Tensor, min: Any = None, max: Any = None) -> Tensor:
+    """Clamp into [min, max]; the gradient passes on the closed interval (boundaries included).
+
+    Number bounds record ClampBackward1 (saves self); tensor bounds record ClampBackward0, which
+    also differentiates the bounds.
+    """
+    _check_tensor("clamp", input)
+    if min is None and max is None:
+        raise errors.RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    given = [v for v in (min, max) if v is not None]
+    tensors = [v for v in given if isinstance(v, Tensor)]
+    if tensors and len(tensors) < len(given):
+        # torch's argument parser turns a 0-d tensor into a Number only when it needs no grad.
+        if any(t._data.ndim or t._requires_grad for t in tensors):
+            raise _bad_clamp_args("clamp", min, max)
+        min, max, tensors = _as_number(min), _as_number(max), []
+    if tensors:
+        if min is None:
+            return _apply_bounds(CLAMP_T_MAX, input, [max])
+        if max is None:
+            return _apply_bounds(CLAMP_T_MIN, input, [min])
+        return _apply_bounds(CLAMP_T, input, [min, max])
+    compute = promote(input, *given)
+    return apply(CLAMP, (input,), {"min": min, "max": max}, compute)
+
+
+@op(grad_fn=("ClampBackward1", "ClampBackward0"))
+def clip(input: Tensor, min: Any = None, max: Any = None) -> Tensor:
+    """Alias of clamp."""
+    return clamp(input, min, max)
+
+
+@op(grad_fn=("ClampMinBackward0", "ClampMinBackward1"))
+def clamp_min(input: Tensor, min: Any) -> Tensor:
+    """max(input, min); gradient passes where input >= min."""
+    _check_tensor("clamp_min", input)
+    if isinstance(min, Tensor):
+        return _apply_bounds(CLAMP_MIN_T, input, [min])
+    return apply(CLAMP_MIN, (input,), {"min": min}, promote(input, min))
+
+
+@op(grad_fn=("ClampMaxBackward0", "ClampMaxBackward1"))
+def clamp_max(input: Tensor, max: Any) -> Tensor:
+    """min(input, max); gradient passes where input <= max."""
+    _check_tensor("clamp_max", input)
+    if isinstance(max, Tensor):
+        return _apply_bounds(CLAMP_MAX_T, input, [max])
+    return apply(CLAMP_MAX, (input,), {"max": max}, promote(input, max))
+
+
+# ---- masked_fill ---------------------------------------------------------------------------------
+
+
+def _masked_fill_forward(a: np.ndarray, mask: np.ndarray, value: Any) -> Any:
+    out = np.where(mask, np.asarray(value).astype(a.dtype), a)
+    # The mask is saved for backward but is not an input edge (torch's node has one edge).
+    return out, {"mask": mask}
+
+
+def _masked_fill_value_forward(a: np.ndarray, value: np.ndarray, mask: np.ndarray) -> Any:
+    return _masked_fill_forward(a, mask, value)
+
+
+MASKED_FILL = primitive(
+    "masked_fill",
+    "MaskedFillBackward0",
+    ("self",),
+    _masked_fill_forward,
+    (Derivative(lambda g, c: where(c.mask, 0.0, g), ("mask",)),),
+)
+MASKED_FILL_T = primitive(
+    "masked_fill_tensor",
+    "MaskedFillBackward1",
+    ("self", "value"),
+    _masked_fill_value_forward,
+    (
+        Derivative(lambda g, c: where(c.mask, 0.0, g), ("mask",)),
+        # The 0-d value receives the sum of the filled positions' gradient (via sum_to).
+        Derivative(lambda g, c: where(c.mask, g, 0.0), ("mask",)),
+    ),
+)
+
+
+@op(grad_fn=("MaskedFillBackward0", "MaskedFillBackward1"))
+def masked_fill(input: Tensor, mask: Tensor, value: Any) -> Tensor:
+    """`value` where the bool `mask` holds (broadcast), input elsewhere; keeps input's dtype."""
+    _check_tensor("masked_fill", input)
+    if not isinstance(mask, Tensor) or mask._data.dtype != np.bool_:
+        name = mask.dtype.c_name if isinstance(mask, Tensor) else type(mask).__name__
+        raise errors.RuntimeError(
+            f"masked_fill_ only supports boolean masks, but got mask with dtype {name}"
+        )
+    shape = broadcast_shapes(mask._data.shape, input._data.shape)
+    check_numel(shape)
+    if isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise errors.RuntimeError(
+                "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                f"{value._data.ndim} dimension(s)."
+            )
+        out, _ = apply(MASKED_FILL_T, (input, value), {"mask": mask._data})
+        return out
+    if not isinstance(value, (bool, int, float, np.number, np.bool_)):
+        bad = type(value).__name__
+        raise errors.TypeError(
+            "masked_fill() received an invalid combination of arguments - got (Tensor, Tensor, "
+            f"{bad}), but expected one of:\n"
+            " * (Tensor input, Tensor mask, Tensor value)\n"
+            "      didn't match because some of the arguments have invalid types: (Tensor, "
+            f"Tensor, !{bad}!)\n"
+            " * (Tensor input, Tensor mask, Number value)\n"
+            "      didn't match because some of the arguments have invalid types: (Tensor, "
+            f"Tensor, !{bad}!)\n"
+        )
+    out, _ = apply(MASKED_FILL, (input,), {"mask": mask._data, "value": value})
+    return out
+
+
+# ---- remainder / fmod (`%`) ------------------------------------------------------------------------
+
+
+def _remainder_forward(a: np.ndarray, b: Any) -> np.ndarray:
+    # torch (and Python): the result takes the divisor's sign — fmod, then shift by b when the
+    # signs differ. Same rule for integers (C's truncating %) and floats.
+    mod = np.fmod(a, b)
+    shift = (mod != 0) & ((b < 0) != (mod < 0))
+    return np.where(shift, mod + b, mod)
+
+
+REMAINDER_SCALAR = primitive(
+    "remainder_scalar",
+    "RemainderBackward0",
+    ("self",),
+    lambda a, other: _remainder_forward(a, np.asarray(other, dtype=a.dtype)),
+    (Derivative(lambda g, c: g),),
+)
+REMAINDER = primitive(
+    "remainder",
+    "RemainderBackward1",
+    ("self", "other"),
+    _remainder_forward,
+    (
+        Derivative(lambda g, c: g),
+        Derivative(
+            lambda g, c: -g * div(c.self, c.other, rounding_mode="floor"), ("self", "other")
+        ),
+    ),
+)
+
+
+def _remainder_unimplemented(g: Tensor, c: Any) -> Tensor:
+    raise errors.RuntimeError("derivative for aten::remainder is not implemented")
+
+
+# torch.remainder(Scalar, Tensor) has no derivative: torch records a `NotImplemented` node that
+# raises when the backward reaches it.
+REMAINDER_SCALAR_SELF = primitive(
+    "remainder_scalar_self",
+    "NotImplemented",
+    ("other",),
+    lambda b, self_value: _remainder_forward(np.asarray(self_value, dtype=b.dtype), b),
+    (Derivative(_remainder_unimplemented),),
+)
+FMOD_SCALAR = primitive(
+    "fmod_scalar",
+    "FmodBackward0",
+    ("self",),
+    lambda a, other: np.fmod(a, np.asarray(other, dtype=a.dtype)),
+    (Derivative(lambda g, c: g),),
+)
+FMOD = primitive(
+    "fmod",
+    "FmodBackward1",
+    ("self", "other"),
+    np.fmod,
+    (
+        Derivative(lambda g, c: g),
+        Derivative(
+            lambda g, c: -g * div(c.self, c.other, rounding_mode="trunc"), ("self", "other")
+        ),
+    ),
+)
+
+
+def _check_modulo(fname: str, compute: np.dtype, divisor: Any) -> None:
+    if compute == np.bool_:
+        raise errors.NotImplementedError(f"\"{fname}_cpu\" not implemented for 'Bool'")
+    data = divisor._data if isinstance(divisor, Tensor) else divisor
+    if compute.kind in "iu" and np.any(np.asarray(data) == 0):
+        raise errors.RuntimeError("ZeroDivisionError")
+
+
+@op(grad_fn=("RemainderBackward0", "RemainderBackward1"))
+def remainder(input: Any, other: Any) -> Tensor:
+    """Python's modulus (`%`): the result has the divisor's sign; integer % 0 raises."""
+    compute = promote(input, other)
+    _check_modulo("remainder", compute, other)
+    if not isinstance(input, Tensor):
+        _check_tensor("remainder", other)
+        return apply(REMAINDER_SCALAR_SELF, (other,), {"self_value": input}, compute)
+    if not isinstance(other, Tensor):
+        return apply(REMAINDER_SCALAR, (input,), {"other": other}, compute)
+    a, b, compute = _operands(input, other)
+    return apply(REMAINDER, (a, b), None, compute)
+
+
+@op(grad_fn=("FmodBackward0", "FmodBackward1"))
+def fmod(input: Tensor, other: Any) -> Tensor:
+    """C's fmod: the result has the dividend's sign; integer fmod by 0 raises."""
+    _check_tensor("fmod", input)
+    compute = promote(input, other)
+    _check_modulo("fmod", compute, other)
+    if not isinstance(other, Tensor):
+        return apply(FMOD_SCALAR, (input,), {"other": other}, compute)
+    a, b, compute = _operands(input, other)
+    return apply(FMOD, (a, b), None, compute)
+
+
+# ---- internal Scalar-overload nodes used by composite functions ----------------------------------
+# torch's C++ composites (cross_entropy, ...) call at::mul/div/add with a Scalar, which records
+# the `...Backward1` nodes that save nothing; Python's `t * 2` records MulBackward0 instead.
+
+MUL_SCALAR = primitive(
+    "mul_scalar",
+    "MulBackward1",
+    ("self",),
+    lambda a, other: a * np.asarray(other, dtype=a.dtype),
+    (Derivative(lambda g, c: g * c.other),),
+)
+DIV_SCALAR = primitive(
+    "div_scalar",
+    "DivBackward1",
+    ("self",),
+    lambda a, other: a / np.asarray(other, dtype=a.dtype),
+    (Derivative(lambda g, c: g / c.other),),
+)
+ADD_SCALAR = primitive(
+    "add_scalar",
+    "AddBackward1",
+    ("self",),
+    lambda a, other: a + np.asarray(other, dtype=a.dtype),
+    (Derivative(lambda g, c: g),),
+)
+
+
+def mul_scalar(input: Tensor, other: float) -> Tensor:
+    """at::mul(Tensor, Scalar): MulBackward1."""
+    return apply(MUL_SCALAR, (input,), {"other": other}, promote(input, other))
+
+
+def div_scalar(input: Tensor, other: float) -> Tensor:
+    """at::div(Tensor, Scalar): DivBackward1 (cross_entropy's mean over probability targets)."""
+    return apply(DIV_SCALAR, (input,), {"other": other}, _float_compute(promote(input, other)))
+
+
+def add_scalar(input: Tensor, other: float) -> Tensor:
+    """at::add(Tensor, Scalar): AddBackward1."""
+    return apply(ADD_SCALAR, (input,), {"other": other}, promote(input, other))
+
+
 # ---- Python operators ------------------------------------------------------------------------
 
 
@@ -527,6 +1361,9 @@ Tensor.__rtruediv__ = _rdiv  # type: ignore[method-assign]
 Tensor.__floordiv__ = _floordiv  # type: ignore[method-assign]
 Tensor.__rfloordiv__ = _rfloordiv  # type: ignore[method-assign]
 Tensor.__pow__ = lambda self, other: pow(self, other)  # type: ignore[method-assign]
+Tensor.__mod__ = lambda self, other: remainder(self, other)  # type: ignore[method-assign]
+Tensor.__rmod__ = lambda self, other: remainder(other, self)  # type: ignore[method-assign]
+Tensor.__abs__ = lambda self: abs_(self)  # type: ignore[method-assign]
 Tensor.__rpow__ = _rpow  # type: ignore[method-assign]
 Tensor.__neg__ = lambda self: neg(self)  # type: ignore[method-assign]
 Tensor.__pos__ = lambda self: self  # type: ignore[method-assign]
