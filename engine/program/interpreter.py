@@ -459,9 +459,15 @@ class _Interpreter:
             return self.print(args, kwargs)
         if not callable(func) or isinstance(func, (Tensor, Namespace)):
             raise python_error(TypeError, f"'{type_name(func)}' object is not callable")
-        checks = self.cat.tensor_args.get(func)
+        try:
+            checks = self.cat.tensor_args.get(func)
+        except TypeError:  # an unhashable callable is not an op
+            checks = None
         if checks:
             _check_tensor_args(checks, args, kwargs)
+        if func is creation.tensor and args:
+            # torch.tensor([x] * 1000) would expand every tensor in the list: count first.
+            self.sizer.check_leaves(self.sizer.elements(args[0]))
         result = func(*args, **kwargs)
         if isinstance(result, (list, tuple, str)):
             self.sizer.admit(result)

@@ -18,7 +18,15 @@ from engine import dtypes
 from engine.limits import LimitExceeded
 from engine.ops.registry import OPS
 
-from .catalogue import RESULT_FIELDS, NodeSpec, ParamSpec, is_identifier, node_specs
+from .catalogue import (
+    FORBIDDEN_NAMES,
+    RESERVED_NAMES,
+    RESULT_FIELDS,
+    NodeSpec,
+    ParamSpec,
+    is_identifier,
+    node_specs,
+)
 from .model import (
     Assign,
     Attr,
@@ -75,10 +83,15 @@ class _NodeCompiler:
         if not isinstance(node, dict):
             raise ProgramError("a node must be an object with `id`, `op` and `inputs`", pointer=at)
         node_id = node.get("id")
-        if not isinstance(node_id, str) or not is_identifier(node_id):
+        if (
+            not isinstance(node_id, str)
+            or not is_identifier(node_id)
+            or node_id in RESERVED_NAMES
+            or node_id in FORBIDDEN_NAMES
+        ):
             raise ProgramError(
                 "`id` must be a name (letters, digits and underscores, not starting with a "
-                "digit or `__`)",
+                "digit or `__`, and not a reserved name such as `torch` or `print`)",
                 pointer=f"{at}/id",
             )
         if node_id in self.defined:

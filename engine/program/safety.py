@@ -58,53 +58,68 @@ def _leaf_width(value: Any) -> int:
 
 
 class Sizer:
-    """Sizes of the sequences one program run builds (cached: programs cannot mutate them)."""
+    """Sizes of the sequences one program run builds (cached: programs cannot mutate them).
+
+    Two leaf counts per sequence: `leaves` counts a tensor as one item (what Python holds —
+    `(x, y)` of two big tensors is a small tuple), `elements` counts its elements (what
+    `torch.tensor([x] * 1000)` would expand the list into).
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self._cache: dict[int, tuple[Any, int, int]] = {}  # id -> (kept alive, leaves, width)
+        # id -> (kept alive, leaves, elements, printed width)
+        self._cache: dict[int, tuple[Any, int, int, int]] = {}
 
-    def _measure(self, value: Any) -> tuple[int, int]:
-        """(leaves, printed width) of a nested list/tuple, by an iterative post-order walk."""
+    def _measure(self, value: Any) -> tuple[int, int, int]:
+        """(leaves, elements, printed width) of a nested list/tuple, walked iteratively."""
         hit = self._cache.get(id(value))
         if hit is not None:
-            return hit[1], hit[2]
+            return hit[1], hit[2], hit[3]
         stack: list[tuple[Any, bool]] = [(value, False)]
         while stack:
             item, children_done = stack.pop()
             if id(item) in self._cache:
                 continue
             if children_done:
-                leaves = 0
+                leaves = elements = 0
                 width = 2
                 for child in item:
                     if isinstance(child, (list, tuple)):
-                        _, n, w = self._cache[id(child)]
+                        _, n, e, w = self._cache[id(child)]
                     else:
-                        n = child._data.size if isinstance(child, Tensor) else 1
+                        n = 1
+                        e = child._data.size if isinstance(child, Tensor) else 1
                         w = _leaf_width(child)
                     leaves += n
+                    elements += e
                     width += w + 2
-                self._cache[id(item)] = (item, leaves, width)
+                self._cache[id(item)] = (item, leaves, elements, width)
                 continue
             stack.append((item, True))
             for child in item:
                 if isinstance(child, (list, tuple)) and id(child) not in self._cache:
                     stack.append((child, False))
-        _, leaves, width = self._cache[id(value)]
-        return leaves, width
+        _, leaves, elements, width = self._cache[id(value)]
+        return leaves, elements, width
 
     def leaves(self, value: Any) -> int:
+        """Items of a nested sequence (a tensor is one item)."""
+        if isinstance(value, (list, tuple)):
+            return self._measure(value)[0]
+        return 1
+
+    def elements(self, value: Any) -> int:
+        """Numbers a nested sequence stands for (a tensor counts its elements)."""
         if isinstance(value, Tensor):
             return int(value._data.size)
         if isinstance(value, (list, tuple)):
-            return self._measure(value)[0]
+            return self._measure(value)[1]
         return 1
 
     def width(self, value: Any) -> int:
         """An upper bound on len(str(value)) and len(repr(value)), without building them."""
         if isinstance(value, (list, tuple)):
-            return self._measure(value)[1]
+            return self._measure(value)[2]
         return _leaf_width(value)
 
     def admit(self, value: Any) -> Any:

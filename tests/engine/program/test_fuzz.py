@@ -329,8 +329,11 @@ def _statements(depth: int) -> st.SearchStrategy[ast.stmt]:
     )
 
 
-modules = st.lists(_statements(2), min_size=1, max_size=6).map(
-    lambda body: ast.fix_missing_locations(ast.Module(body=body, type_ignores=[]))
+# deferred: the composed strategy's repr is hundreds of kB, which hypothesis warns about.
+modules = st.deferred(
+    lambda: st.lists(_statements(2), min_size=1, max_size=6).map(
+        lambda body: ast.fix_missing_locations(ast.Module(body=body, type_ignores=[]))
+    )
 )
 
 

@@ -121,7 +121,7 @@ def test_spec_of_an_op_registered_later_is_derived_from_its_signature() -> None:
             [{"id": "__class__", "op": "neg", "inputs": ["a"]}],
             "/nodes/0/id",
             "`id` must be a name (letters, digits and underscores, not starting with a digit or "
-            "`__`)",
+            "`__`, and not a reserved name such as `torch` or `print`)",
         ),
         (
             [{"id": "y", "op": "pow", "inputs": ["a", 2, 3]}],

@@ -379,3 +379,19 @@ def test_compute_time_limit_is_checked_between_ops() -> None:
     assert str(err) == "the program exceeded the compute-time limit of 0.2 s"
     assert err.line is not None and err.line > 2
     assert elapsed < 2.0
+
+
+def test_sequences_of_big_tensors_are_fine_until_something_expands_them() -> None:
+    limits = Limits(max_elements=1000)
+    ns: dict[str, Tensor] = {}
+    result = run(
+        compile_source(
+            "x = torch.ones(600)\ny = torch.zeros(600)\nt = (x, y)\nlen_ok = t[1]", limits
+        ),
+        ns,
+        limits,
+    )
+    assert repr(result.assigned["len_ok"]).startswith("tensor([0., 0.,")
+    err = run_error("x = torch.ones(600)\ntorch.tensor([x, x])", limits)
+    assert isinstance(err, TooLarge)
+    assert str(err) == "a nested sequence of 1200 elements exceeds the limit of 1000 elements"
