@@ -2,12 +2,16 @@
 
 Checks what TestClient cannot: requests on two sessions run in parallel, requests on one
 session are serialised, and /healthz answers within 100 ms while another request computes for
-seconds. Also the tutorial, request ids and a streamed (chunked) body over a real socket.
+seconds. Also the tutorial, request ids, a streamed (chunked) body over a real socket, and every
+curl example of the README's HTTP API section, replayed as written.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shlex
 import socket
 import subprocess
 import sys
@@ -22,6 +26,7 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
 # 1800 statements of 3 ops on a million floats: one to a few seconds of numpy work
 LONG = "x = torch.ones(1000000)\n" + "x = (x * 1.0001).exp().log()\n" * 1800 + "s = x.sum()"
 
@@ -195,3 +200,105 @@ def test_streamed_body_over_the_limit(http: httpx.Client) -> None:
     )
     assert response.status_code == 413
     assert response.json()["type"] == "/problems/too-large"
+
+
+# ---- the README's curl examples, replayed ------------------------------------------------------
+
+
+def readme_examples() -> list[tuple[str, str]]:
+    """(command, the comment under it) for each command in the README's HTTP API sh blocks."""
+    section = README.read_text().split("\n## HTTP API\n", 1)[1].split("\n## ", 1)[0]
+    examples = []
+    for block in re.findall(r"```sh\n(.*?)```", section, re.S):
+        lines = block.splitlines()
+        i = 0
+        while i < len(lines):
+            command = lines[i]
+            i += 1
+            if not command.strip() or command.startswith("#"):
+                continue
+            while True:  # a quoted argument may span lines
+                try:
+                    shlex.split(command)
+                    break
+                except ValueError:
+                    command += "\n" + lines[i]
+                    i += 1
+            comment = []
+            while i < len(lines) and lines[i].startswith("#"):
+                comment.append(lines[i][1:].strip())
+                i += 1
+            examples.append((command, " ".join(comment)))
+    return examples
+
+
+def _curl(http: httpx.Client, base_url: str, args: list[str]) -> httpx.Response:
+    """What `curl` does with the few options the README uses."""
+    assert args[0] == "curl", args
+    method, data, url = None, None, None
+    headers: dict[str, str] = {}
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "-s":
+            continue
+        if arg == "-X":
+            method = next(rest)
+        elif arg == "-H":
+            key, value = next(rest).split(":", 1)
+            headers[key.strip()] = value.strip()
+        elif arg == "-d":
+            data = next(rest)
+        elif arg.startswith("http://127.0.0.1:8000/"):
+            url = base_url + arg.removeprefix("http://127.0.0.1:8000")
+        else:
+            pytest.fail(f"README: a curl option the replay does not know: {arg}")
+    assert url is not None
+    method = method or ("POST" if data is not None else "GET")
+    return http.request(method, url, content=data, headers=headers)
+
+
+def test_readme_examples_work(http: httpx.Client, base_url: str) -> None:
+    examples = readme_examples()
+    variables: dict[str, str] = {}
+    paths = set()
+    for command, comment in examples:
+        for name, value in variables.items():
+            command = command.replace("$" + name, value)
+        assigned = re.fullmatch(r"(\w+)=\$\((curl [^|]*)\|.*\)", command)
+        args = shlex.split(assigned.group(2) if assigned else command)
+        response = _curl(http, base_url, args)
+        paths.add((response.request.method, response.request.url.path))
+        if assigned:
+            variables[assigned.group(1)] = response.json()["id"]
+            continue
+        status = re.match(r"(\d{3}) ", comment)
+        if status:
+            assert response.status_code == int(status.group(1)), (command, response.text)
+        else:
+            assert response.is_success, (command, response.text)
+        if comment.startswith("{") and "..." not in comment:
+            assert response.json() == json.loads(comment), command
+        for text in re.findall(r'"repr":"(.*?)"', comment):
+            assert f'"repr":"{text}"' in response.text, (command, text, response.text)
+        for kind in re.findall(r'"type":"(/problems/[a-z-]+)"', comment):
+            assert response.json()["type"] == kind, command
+    # every endpoint of API.md §3 has an example
+    sid = variables["SID"]
+    routes = {(m, p.replace(sid, "{id}")) for m, p in paths}
+    routes = {(m, re.sub(r"/tensors/\w+$", "/tensors/{name}", p)) for m, p in routes}
+    assert routes >= {
+        ("GET", "/healthz"),
+        ("GET", "/readyz"),
+        ("GET", "/v1/ops"),
+        ("POST", "/v1/evaluate"),
+        ("POST", "/v1/sessions"),
+        ("GET", "/v1/sessions/{id}"),
+        ("DELETE", "/v1/sessions/{id}"),
+        ("PUT", "/v1/sessions/{id}/tensors/{name}"),
+        ("GET", "/v1/sessions/{id}/tensors/{name}"),
+        ("DELETE", "/v1/sessions/{id}/tensors/{name}"),
+        ("POST", "/v1/sessions/{id}/run"),
+        ("POST", "/v1/sessions/{id}/backward"),
+        ("POST", "/v1/sessions/{id}/grad"),
+        ("POST", "/v1/sessions/{id}/zero_grad"),
+    }
