@@ -369,7 +369,9 @@ def _matmul_batched(tensor1: Tensor, tensor2: Tensor) -> Tensor:
 
     batch = broadcast_shapes(batch1, batch2)
     batch_product = int(np.prod(batch, dtype=np.int64))
-    check_numel((*batch, n, p))
+    check_numel((batch_product, n, m1))
+    check_numel((batch_product, m2, p))
+    check_numel((batch_product, n, p))
     expanded1 = tensor1.expand(*batch, n, m1).reshape(batch_product, n, m1)
     vector_rhs = dim2 == 1
     if vector_rhs:
@@ -637,7 +639,7 @@ def _sumproduct_pair(left: Tensor, right: Tensor, sum_dims: list[int]) -> Tensor
 
 
 @op(grad_fn=("ViewBackward0", "MulBackward0", "PermuteBackward0", "SumBackward1"), method=False)
-def einsum(equation: str, *operands: Any) -> Tensor:
+def einsum(equation: str, *operands: Tensor) -> Tensor:
     """Einstein summation, decomposed as torch does it: diagonals, permutes and pairwise bmm.
 
     Operands are contracted left to right (torch's order without opt_einsum), so the graph, the
