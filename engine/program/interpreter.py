@@ -226,6 +226,7 @@ class _Interpreter:
         self.limits = limits
         self.cat = cat
         self.sizer = safety.Sizer(limits)
+        self.meter = safety.MemoryMeter(limits.max_bytes)
         self.assigned: dict[str, None] = {}
         self.stdout: list[str] = []
         self.output_bytes = 0
@@ -298,6 +299,7 @@ class _Interpreter:
             value = self.eval(stmt.value)
             for target in stmt.targets:
                 self.bind(target, value)
+            self.meter.add(value)
         elif isinstance(stmt, ExprStmt):
             value = self.eval(stmt.value)
             if display and value is not None:
@@ -381,7 +383,9 @@ class _Interpreter:
             return self.call(e)
         if isinstance(e, BinOp):
             left = self.eval(e.left)
-            return safety.binary(e.op, left, self.eval(e.right), self.sizer)
+            right = self.eval(e.right)
+            engine_limits.check_deadline()  # comparing or joining big lists takes time too
+            return safety.binary(e.op, left, right, self.sizer)
         if isinstance(e, UnaryOp):
             return _UNARY[e.op](self.eval(e.operand))
         if isinstance(e, Compare):
@@ -494,6 +498,7 @@ class _Interpreter:
         result: Any = True
         for i, (op, right_expr) in enumerate(zip(e.ops, e.comparators)):
             right = self.eval(right_expr)
+            engine_limits.check_deadline()
             if op in ("in", "not in"):
                 if not isinstance(right, (list, tuple, str)):
                     raise ProgramError(

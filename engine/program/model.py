@@ -31,6 +31,9 @@ class Limits:
     max_int_bits: int = 8_192  # size of a Python int a program may compute
     max_sequence_length: int = 1_000_000  # length of a str/list/tuple a program may build
     max_output_bytes: int = 1_000_000  # stdout plus display
+    # Memory the values a run binds keep alive (tensors, grads, saved graphs), checked after
+    # each statement; None disables it (the service also measures the session afterwards).
+    max_bytes: int | None = 1 << 30
 
 
 Location = tuple[int | None, int | None, str | None]  # (line, column, JSON pointer)

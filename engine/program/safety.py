@@ -13,6 +13,9 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
+from engine.autograd import AccumulateGrad, Node, _SavedOutput
 from engine.limits import LimitExceeded, TooLarge
 from engine.tensor import Tensor
 
@@ -218,3 +221,67 @@ def check_int(value: int, limits: Limits) -> int:
     if bits > limits.max_int_bits:
         raise int_too_big(bits, limits)
     return value
+
+
+class MemoryMeter:
+    """An upper bound on the memory a run keeps alive, checked after every statement.
+
+    Each statement can allocate tensors up to the element limit; a thousand statements could
+    hold a thousand of them before the service measures the session afterwards. The meter walks
+    what each statement bound (tensors, their grads and the graphs behind them, inside tuples and
+    lists too), remembering everything it has seen during the run, so the whole run costs one
+    walk of the reachable graph. Rebinding never subtracts: the count is of every distinct
+    buffer bound at some point in the run (an upper bound on what is alive at once).
+    """
+
+    def __init__(self, max_bytes: int | None) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._buffers: set[int] = set()
+        self._keep: list[Any] = []  # buffers stay alive so their ids are not reused
+        self._seen: set[int] = set()
+
+    def add(self, value: Any) -> None:
+        """Count what `value` holds that the run has not counted yet; raise if over the cap."""
+        if self.max_bytes is None:
+            return
+        stack: list[Any] = [value]
+        while stack:
+            item = stack.pop()
+            if item is None or isinstance(item, (bool, int, float, str)):
+                continue
+            if id(item) in self._seen:
+                continue
+            self._seen.add(id(item))
+            self._keep.append(item)
+            if isinstance(item, Tensor):
+                self._array(item._data)
+                stack.append(item._grad)
+                stack.append(item._grad_fn)
+            elif isinstance(item, (list, tuple)):
+                stack.extend(item)
+            elif isinstance(item, _SavedOutput):
+                self._array(item.data)
+            elif isinstance(item, AccumulateGrad):
+                stack.append(item.variable)
+            elif isinstance(item, Node):
+                stack.extend(item._saved.values())
+                stack.extend(item._attrs.values())
+                stack.extend(n for n, _ in item.next_functions)
+            elif isinstance(item, np.ndarray):
+                self._array(item)
+        if self.bytes > self.max_bytes:
+            raise TooLarge(
+                f"the program's tensors, gradients and saved graphs would hold {self.bytes} "
+                f"bytes, over the limit of {self.max_bytes} bytes",
+                "memory",
+            )
+
+    def _array(self, arr: np.ndarray) -> None:
+        root = arr
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        if id(root) not in self._buffers:
+            self._buffers.add(id(root))
+            self._keep.append(root)
+            self.bytes += root.nbytes

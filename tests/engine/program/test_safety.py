@@ -395,3 +395,18 @@ def test_sequences_of_big_tensors_are_fine_until_something_expands_them() -> Non
     err = run_error("x = torch.ones(600)\ntorch.tensor([x, x])", limits)
     assert isinstance(err, TooLarge)
     assert str(err) == "a nested sequence of 1200 elements exceeds the limit of 1000 elements"
+
+
+def test_memory_bound_by_a_run_is_capped_across_statements() -> None:
+    limits = Limits(max_elements=1000, max_bytes=20_000)
+    text = "".join(f"a{i} = torch.ones(1000)\n" for i in range(10))  # 4000 bytes each
+    err = run_error(text, limits)
+    assert isinstance(err, TooLarge)
+    assert err.limit == "memory"
+    assert err.line == 6  # five of them are exactly the limit; the sixth goes over
+    assert str(err) == (
+        "the program's tensors, gradients and saved graphs would hold 24000 bytes, over the "
+        "limit of 20000 bytes"
+    )
+    # Rebinding one name to views of the same buffer counts the buffer once.
+    run(compile_source("a = torch.ones(1000)\n" + "b = a.view(10, 100)\n" * 20, limits), {}, limits)
