@@ -119,3 +119,22 @@ def test_random_numbers(client: TestClient) -> None:
     out = evaluate(client, source="torch.manual_seed(0)\nr = torch.randn(2, 2)")
     again = evaluate(client, source="torch.manual_seed(0)\nr = torch.randn(2, 2)")
     assert out["tensors"]["r"]["data"] == again["tensors"]["r"]["data"]
+
+
+def test_the_tutorial_sequence_in_one_program(client: TestClient) -> None:
+    setup = (
+        "m = torch.tensor(3., requires_grad=True)\n"
+        "c = torch.tensor(2., requires_grad=True)\n"
+        "x = torch.tensor(5.)\n"
+        "y = m * x + c\n"
+    )
+    twice = client.post("/v1/evaluate", json={"source": setup + "y.backward()\ny.backward()"})
+    body = problem(twice, 409, "graph-freed")
+    assert (body["exception"], body["line"]) == ("RuntimeError", 6)
+    retained = evaluate(
+        client,
+        source=setup
+        + "y.backward(retain_graph=True)\ny.backward()\ng = m.grad * 1\nm.grad = None\nm.grad",
+    )
+    assert retained["tensors"]["g"]["repr"] == "tensor(10.)"
+    assert retained["tensors"]["m"]["grad"] is None and retained["display"] is None
