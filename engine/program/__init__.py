@@ -40,10 +40,20 @@ Errors:
   `line`/`column` (1-based line, 0-based column) for source or `pointer` ("/nodes/3/inputs/1").
 - `engine.errors.TorchError` subclasses — what torch (or Python, for plain-Python operations such
   as `1/0` or an undefined name) raises: `exception` is the class name, `message` the text; with
-  `line`/`column` of the statement (source) or `pointer` of the node (nodes).
+  `line`/`column` of the statement (source) or an extra `pointer` attribute ("/nodes/3") naming
+  the node (nodes; `line` is then None).
 - `engine.limits.LimitExceeded` (a TorchError; `limit` names which one: "source_bytes",
   "line_length", "statements", "nodes", "depth", "time", "int_bits", "sequence_length", "output")
-  and its subclass `TooLarge` ("elements", "memory"): a program over a resource limit.
+  and its subclass `TooLarge` ("elements": a tensor or nested list over `max_elements`;
+  "memory": what the run's bindings hold over `max_bytes`): a program over a resource limit.
+
+Limits (all arguments of compile/run, defaults safe for a shared server): max_source_bytes
+100_000, max_line_length 10_000, max_statements 1_000 (nested ones included), max_nodes 10_000,
+max_depth 100 (expression nesting, checked on the tokens before parsing and on the tree after),
+max_elements 10_000_000 per tensor (checked before numpy allocates), time_limit_seconds 10.0
+(checked between ops and statements), max_int_bits 8_192 and max_sequence_length 1_000_000
+(plain Python ints, strings, lists built by a program; checked before computing them),
+max_output_bytes 1_000_000 (stdout + display), max_bytes 1 GiB (see safety.MemoryMeter).
 
 A program that fails changes nothing: namespace, leaf gradients, freed graph buffers,
 requires_grad flags, the RNG state and grad mode are exactly as before it ran. (Stricter than
