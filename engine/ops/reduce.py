@@ -680,6 +680,8 @@ LOGSUMEXP = primitive(
 @op(grad_fn="LogsumexpBackward0")
 def logsumexp(input: Tensor, dim: int | Sequence[int], keepdim: bool = False) -> Tensor:
     """log(sum(exp(input))) over `dim`, computed stably; integers compute in the default float."""
+    # `dim=()` reduces every dim here; torch 2.13 fails on it with a shape-mismatch message
+    # ("output with shape [] doesn't match the broadcast shape [1, 1]"), a bug not reproduced.
     dims = _dims_arg(dim, input._data.ndim)
     assert dims is not None
     compute = None if input._data.dtype.kind == "f" else np.dtype(np.float32)
