@@ -78,7 +78,9 @@ class Node:
         return self._meta[i][0]
 
     def __repr__(self) -> str:
-        return f"<{self.name()} object at {hex(id(self))}>"
+        # torch prints the class name: `<AccumulateGrad object at …>` although its name() is
+        # 'torch::autograd::AccumulateGrad'.
+        return f"<{type(self).__name__} object at {hex(id(self))}>"
 
     @property
     def saved_bytes(self) -> int:

@@ -80,6 +80,7 @@ def test_accumulate_grad_name_and_shared_edges() -> None:
     (e1, _), (e2, _) = y.grad_fn.next_functions
     assert e1 is e2
     assert e1.name() == "torch::autograd::AccumulateGrad"
+    assert repr(e1).startswith("<AccumulateGrad object at 0x")
     assert type(y.grad_fn).__name__ == y.grad_fn.name() == "MulBackward0"
     assert repr(y.grad_fn).startswith("<MulBackward0 object at 0x")
 
