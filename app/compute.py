@@ -29,7 +29,7 @@ from engine.tensor import Tensor
 T = TypeVar("T")
 
 # Inline attempts: only for requests and namespaces this small, and only under these limits.
-INLINE_BODY_BYTES = 64 * 1024
+INLINE_BODY_BYTES = 2048  # a source of this size compiles in a few ms
 INLINE_NAMESPACE_BYTES = 256 * 1024
 INLINE_GRAPH_NODES = 2_000
 INLINE_MAX_ELEMENTS = 16_384

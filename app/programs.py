@@ -21,6 +21,7 @@ def limits_for(settings: Settings, budget: Budget) -> Limits:
         max_nodes=settings.max_program_nodes,
         max_elements=budget.max_elements,
         time_limit_seconds=budget.seconds,
+        max_bytes=settings.max_session_bytes,
     )
 
 

