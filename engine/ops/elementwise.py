@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -754,12 +755,69 @@ def _sign_forward(a: np.ndarray) -> np.ndarray:
 
 SIGN = _unary("sign", "SignBackward0", _sign_forward)
 ABS = _unary("abs", "AbsBackward0", np.abs, lambda g, c: g * sign(c.self), ("self",))
-# threshold_backward(grad, result, 0): 0 where result <= 0, so relu'(0) = 0 but relu'(nan) = 1.
+
+
+def masked_backward(
+    name: str, grad_fn: str, mask: Callable[..., np.ndarray], apply_mask: Any = None
+) -> Callable[..., Tensor]:
+    """A torch `*_backward` function as its own node (ThresholdBackwardBackward0, ...).
+
+    torch's first derivative of relu, hardtanh or leaky_relu is a function of the forward's
+    saved tensor, so under create_graph it stays connected to it: the second derivative is a
+    zero tensor rather than "does not require grad". `mask(self, **attrs)` says where the
+    gradient passes unchanged; `apply_mask(grad, keep, **attrs)` may scale it elsewhere.
+    Differentiating again masks the incoming gradient the same way; `self` gets zeros.
+    """
+
+    def forward(grad_output: np.ndarray, self: np.ndarray, **attrs: Any) -> np.ndarray:
+        keep = mask(self, **attrs)
+        if apply_mask is not None:
+            return apply_mask(grad_output, keep, **attrs)
+        return np.where(keep, grad_output, np.zeros((), grad_output.dtype))
+
+    forward.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("grad_output", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+            inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+            *(
+                inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY)
+                for n in inspect.signature(mask).parameters
+                if n != "self"
+            ),
+        ]
+    )
+
+    def backward(g: Tensor, self: Tensor, **attrs: Any) -> Tensor:
+        return apply(prim, (g, self), attrs)
+
+    prim = primitive(
+        name,
+        grad_fn,
+        ("grad_output", "self"),
+        forward,
+        (
+            Derivative(
+                lambda g, c: backward(g, c.self, **c._attrs),
+                ("self",),
+            ),
+            Derivative(lambda g, c: _zeros(g)),
+        ),
+    )
+    return backward
+
+
+# relu'(x) is threshold_backward(grad, result, 0): 0 where result <= 0, so relu'(0) = 0 but
+# relu'(nan) = 1.
+threshold_backward = masked_backward(
+    "threshold_backward",
+    "ThresholdBackwardBackward0",
+    lambda self, threshold: ~(self <= threshold),
+)
 RELU = _unary(
     "relu",
     "ReluBackward0",
     lambda a: np.maximum(a, np.zeros((), dtype=a.dtype)),
-    lambda g, c: where(c.result <= 0, 0.0, g),
+    lambda g, c: threshold_backward(g, c.result, threshold=0),
     ("result",),
 )
 FLOOR = _unary("floor", "FloorBackward0", np.floor)

@@ -30,6 +30,7 @@ from engine.ops.elementwise import (
     exp,
     half_via_float,
     log,
+    masked_backward,
     mul_scalar,
     sigmoid,
     tanh,
@@ -69,15 +70,22 @@ def _hardtanh_forward(a: np.ndarray, min_val: float, max_val: float) -> np.ndarr
     return np.minimum(np.maximum(a, np.asarray(min_val, a.dtype)), np.asarray(max_val, a.dtype))
 
 
+# Unlike clamp, the boundaries are excluded: the gradient is 0 at min_val and max_val (§9);
+# a nan input passes the gradient (no comparison holds).
+hardtanh_backward = masked_backward(
+    "hardtanh_backward",
+    "HardtanhBackwardBackward0",
+    lambda self, min_val, max_val: ~((self <= min_val) | (self >= max_val)),
+)
 HARDTANH = primitive(
     "hardtanh",
     "HardtanhBackward0",
     ("self",),
     _hardtanh_forward,
-    # Unlike clamp, the boundaries are excluded: the gradient is 0 at min_val and max_val (§9).
     (
         Derivative(
-            lambda g, c: where((c.self <= c.min_val) | (c.self >= c.max_val), 0.0, g), ("self",)
+            lambda g, c: hardtanh_backward(g, c.self, min_val=c.min_val, max_val=c.max_val),
+            ("self",),
         ),
     ),
 )
@@ -105,6 +113,12 @@ def relu6(input: Tensor, inplace: bool = False) -> Tensor:
 
 # ---- leaky_relu / elu / gelu / silu / softplus / logsigmoid -------------------------------------
 
+leaky_relu_backward = masked_backward(
+    "leaky_relu_backward",
+    "LeakyReluBackwardBackward0",
+    lambda self, negative_slope: self > 0,
+    lambda g, keep, negative_slope: np.where(keep, g, g * np.asarray(negative_slope, g.dtype)),
+)
 LEAKY_RELU = primitive(
     "leaky_relu",
     "LeakyReluBackward0",
@@ -113,7 +127,12 @@ LEAKY_RELU = primitive(
         lambda a, negative_slope: np.where(a > 0, a, a * np.asarray(negative_slope, a.dtype))
     ),
     # At 0 the slope side applies: leaky_relu'(0) = negative_slope (facts §9).
-    (Derivative(lambda g, c: where(c.self > 0, g, g * c.negative_slope), ("self",)),),
+    (
+        Derivative(
+            lambda g, c: leaky_relu_backward(g, c.self, negative_slope=c.negative_slope),
+            ("self",),
+        ),
+    ),
 )
 
 
@@ -599,30 +618,98 @@ def _nll_forward(
     return out, extras
 
 
-def _nll_grad(g: Tensor, c: Any) -> Tensor:
-    """nll_loss_backward as (one-hot coefficients) * grad: linear in grad, so differentiable."""
-    shape = c.input_shape(0)
-    dtype = c.self._data.dtype
+def _nll_coef(
+    shape: tuple[int, ...],
+    dtype: np.dtype,
+    target: np.ndarray,
+    weight: np.ndarray | None,
+    total_weight: np.ndarray,
+    reduction: str,
+    ignore_index: int,
+) -> np.ndarray:
+    """d(loss)/d(input) per unit upstream gradient: -w[t]/total at each target class, else 0."""
     x_shape = (1, *shape) if len(shape) == 1 else shape
+    t = target.reshape(1) if len(shape) == 1 else target
+    ignored = t == ignore_index
+    safe = np.where(ignored, 0, t)
+    w = np.ones(t.shape, dtype) if weight is None else weight[safe].astype(dtype)
+    vals = np.where(ignored, np.zeros((), dtype), -w)
+    if reduction == "mean" and not np.all(ignored):
+        vals = vals / total_weight
+    coef = np.zeros(x_shape, dtype)
+    np.put_along_axis(coef, safe[:, None], vals[:, None], axis=1)
+    return coef.reshape(shape)
+
+
+def _nll_backward_forward(
+    grad_output: np.ndarray,
+    self: np.ndarray,
+    *,
+    target: np.ndarray,
+    weight: np.ndarray | None,
+    total_weight: np.ndarray,
+    reduction: str,
+    ignore_index: int,
+) -> np.ndarray:
+    shape = self.shape
+    coef = _nll_coef(shape, self.dtype, target, weight, total_weight, reduction, ignore_index)
+    if reduction == "none" and len(shape) > 1:
+        grad_output = grad_output.reshape(shape[0], 1, *shape[2:])
+    return grad_output * coef
+
+
+def _nll_double_backward(gg: Tensor, c: Any) -> Tensor:
+    """torch: grad_output's derivative is nll_loss(grad, target, ...) — linear, so a gather."""
+    shape = c.input_shape(1)
+    coef = _nll_coef(
+        shape,
+        gg._data.dtype,
+        c.target,
+        c.weight,
+        c.total_weight,
+        c.reduction,
+        c.ignore_index,
+    )
+    prod = gg * Tensor._make(coef, None)
+    return prod.sum(1) if c.reduction == "none" and len(shape) > 1 else prod.sum()
+
+
+def _nll_backward_prim(name: str, grad_fn: str) -> Any:
+    # Like ThresholdBackwardBackward0: under create_graph the first derivative stays connected
+    # to the loss input (with a zero derivative), as torch's NllLossBackwardBackward0 does.
+    return primitive(
+        name,
+        grad_fn,
+        ("grad_output", "self"),
+        _nll_backward_forward,
+        (Derivative(_nll_double_backward), Derivative(lambda g, c: ew._zeros(g))),
+    )
+
+
+_NLL_BACKWARD = {
+    False: _nll_backward_prim("nll_loss_backward", "NllLossBackwardBackward0"),
+    True: _nll_backward_prim("nll_loss2d_backward", "NllLoss2DBackwardBackward0"),
+}
+
+
+def _nll_grad(g: Tensor, c: Any) -> Tensor:
+    """nll_loss_backward: (one-hot coefficients) * grad, as a node of its own."""
+    shape = c.input_shape(0)
     target = c.target._data
     if len(shape) == 1 and target.ndim == 1 and c.reduction == "none":
         # torch's forward accepts a [1] target for a 1-D input, its backward does not.
         raise errors.RuntimeError(
             f"size mismatch (got input: {_size(shape)}, target: {_size(target.shape)})"
         )
-    t = target.reshape(1) if len(shape) == 1 else target
-    ignored = t == c.ignore_index
-    safe = np.where(ignored, 0, t)
-    w = np.ones(t.shape, dtype) if c.weight is None else c.weight._data[safe].astype(dtype)
-    vals = np.where(ignored, np.zeros((), dtype), -w)
-    if c.reduction == "mean" and not np.all(ignored):
-        vals = vals / c.total_weight._data
-    coef = np.zeros(x_shape, dtype)
-    np.put_along_axis(coef, safe[:, None], vals[:, None], axis=1)
-    coef = coef.reshape(shape)
-    if c.reduction == "none" and len(shape) > 1:
-        g = g.reshape(shape[0], 1, *shape[2:])
-    return g * Tensor._make(coef, None)
+    attrs = {
+        "target": target,
+        "weight": None if c.weight is None else c.weight._data,
+        "total_weight": c.total_weight._data,
+        "reduction": c.reduction,
+        "ignore_index": c.ignore_index,
+    }
+    two_d = type(c).__name__ == "NllLoss2DBackward0"
+    return apply(_NLL_BACKWARD[two_d], (g, c.self), attrs)
 
 
 def _nll_prim(name: str, grad_fn: str, weighted: bool) -> Any:

@@ -1154,3 +1154,44 @@ def test_pointwise_loss_gradients_come_back_in_input_shapes(
         out = fn(a, b, reduction="sum")
     out.backward()
     assert a.grad.shape == a.shape and b.grad.shape == b.shape
+
+
+# ---- create_graph: piecewise-linear first derivatives stay connected, as in torch ---------------
+
+CONNECTED: list[tuple[str, Callable[[Tensor], Tensor], str]] = [
+    ("relu", lambda x: x.relu(), "ThresholdBackwardBackward0"),
+    ("F.relu", F.relu, "ThresholdBackwardBackward0"),
+    ("hardtanh", F.hardtanh, "HardtanhBackwardBackward0"),
+    ("relu6", F.relu6, "HardtanhBackwardBackward0"),
+    ("leaky_relu", lambda x: F.leaky_relu(x, 0.2), "LeakyReluBackwardBackward0"),
+    ("nll_loss", lambda x: F.nll_loss(x.view(1, 3), longs([1])), "ViewBackward0"),
+    (
+        "nll_loss_none",
+        lambda x: F.nll_loss(x.view(1, 3), longs([1]), reduction="none"),
+        "ViewBackward0",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "fn", "node"), CONNECTED, ids=[c[0] for c in CONNECTED])
+def test_first_derivative_keeps_a_graph(
+    name: str, fn: Callable[[Tensor], Tensor], node: str
+) -> None:
+    """torch: grad(relu(x)) under create_graph has a grad_fn; its own derivative is zeros."""
+    x = leaf([1.5, -1.2, 0.3])
+    (g,) = torch.autograd.grad(fn(x).sum(), x, create_graph=True)
+    assert g.requires_grad and g.grad_fn.name() == node
+    (h,) = torch.autograd.grad((g * torch.tensor([1.0, 2.0, 3.0])).sum(), x)
+    same(h, [0.0, 0.0, 0.0])
+
+
+def test_nll_double_backward_node_and_upstream_derivative() -> None:
+    """NllLossBackwardBackward0: differentiating w.r.t. the upstream gradient gathers again."""
+    x = leaf([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
+    up = torch.tensor([2.0, 3.0], requires_grad=True)
+    loss = F.nll_loss(x, longs([2, 0]), weight=torch.tensor([1.0, 2.0, 4.0]), reduction="none")
+    (g,) = torch.autograd.grad(loss, x, grad_outputs=up, create_graph=True)
+    assert graph(g) == ["NllLossBackwardBackward0"]
+    same(g, [[0, 0, -8], [-3, 0, 0]])
+    (h,) = torch.autograd.grad(g.sum(), up)
+    same(h, [-4.0, -1.0])
