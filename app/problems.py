@@ -153,7 +153,7 @@ def body_pointer(body: Any, loc: tuple[Any, ...]) -> str:
         elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
             parts.append(str(part))
             cur = cur[part]
-        elif i == last and isinstance(cur, dict):
+        elif i == last and isinstance(cur, dict) and part != "[key]":
             parts.append(_escape(part))  # a missing field
         # else: a union member or tag, or a validator's name: not a level of the document
     return "".join("/" + p for p in parts)

@@ -56,6 +56,13 @@ def authenticate(
 
 Owner = Annotated[str | None, Depends(authenticate)]
 
+
+def body_size(request: Request) -> int:
+    """The request body's declared size (0 if not declared), to judge whether work is tiny."""
+    length = request.headers.get("content-length")
+    return int(length) if length and length.isdigit() else 0
+
+
 SessionId = Annotated[str, Path(min_length=1, max_length=128, description="The session's id.")]
 TensorName = Annotated[
     str, Path(pattern=NAME_PATTERN, max_length=64, description="The tensor's name.")

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from app.api.deps import SettingsDep, authenticate
+from app.api.deps import SettingsDep, authenticate, body_size
 from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
 from app.problems import ValidationProblem, documented
@@ -61,9 +61,7 @@ async def evaluate(body: EvaluateRequest, settings: SettingsDep, request: Reques
             "warnings": warnings(result) if result is not None else [],
         }
 
-    length = request.headers.get("content-length")
-    size = int(length) if length and length.isdigit() else 0
     content, _ = await run_engine(
-        work, settings, try_inline=small_enough(size), namespace=namespace
+        work, settings, try_inline=small_enough(body_size(request)), namespace=namespace
     )
     return JSONResponse(content)

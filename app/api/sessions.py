@@ -21,6 +21,7 @@ from app.api.deps import (
     StoreDep,
     TensorName,
     authenticate,
+    body_size,
 )
 from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
@@ -72,11 +73,6 @@ def _tensor(s: Session, name: str, pointer: str | None = None) -> Tensor:
     return t
 
 
-def _request_bytes(request: Request) -> int:
-    length = request.headers.get("content-length")
-    return int(length) if length and length.isdigit() else 0
-
-
 async def _work(
     s: Session,
     settings: Any,
@@ -89,7 +85,7 @@ async def _work(
     value, fp = await run_engine(
         fn,
         settings,
-        try_inline=small_enough(_request_bytes(request), s.memory_bytes, s.graph_nodes),
+        try_inline=small_enough(body_size(request), s.memory_bytes, s.graph_nodes),
         namespace=s.tensors if mutates else None,
     )
     if fp is not None:

@@ -13,4 +13,3 @@ class Health(Model):
 
 class Readiness(Model):
     status: Literal["ready"]
-    sessions: int

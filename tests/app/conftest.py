@@ -17,7 +17,7 @@ PROBLEM = "application/problem+json"
 def make_settings(**overrides: Any) -> Settings:
     """Settings independent of the environment the tests run in."""
     base: dict[str, Any] = {
-        "max_body_bytes": 1_000_000,
+        "max_body_bytes": 4_000_000,
         "max_tensor_elements": 100_000,
         "max_session_bytes": 10_000_000,
         "max_sessions": 50,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from typing import Any
 
@@ -83,7 +84,7 @@ def test_backward_inputs(client: TestClient) -> None:
 
 def test_nothing_is_kept(client: TestClient) -> None:
     evaluate(client, tensors=AB, source="Q = a * b")
-    assert client.get("/readyz").json()["sessions"] == 0
+    assert asyncio.run(client.app.state.store.count()) == 0  # type: ignore[attr-defined]
     second = client.post("/v1/evaluate", json={"source": "Q2 = Q * 2"})
     assert problem(second, 400, "program-error")["exception"] == "NameError"
 

@@ -30,7 +30,7 @@ def test_catalogue_lists_every_registry_op(client: TestClient) -> None:
 
 def test_healthz_and_readyz(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
-    assert client.get("/readyz").json() == {"status": "ready", "sessions": 0}
+    assert client.get("/readyz").json() == {"status": "ready"}
 
 
 def test_not_ready_outside_the_lifespan() -> None:

@@ -39,6 +39,8 @@ def test_validation_errors_have_json_pointers(client: TestClient, sid: str) -> N
         "/tensors/x/requires_grad",
     ]
     assert body["detail"] == "4 errors in the request"
+    bad_name = client.post("/v1/evaluate", json={"tensors": {"1x": {"data": 1}}})
+    assert problem(bad_name, 422, "validation")["errors"][0]["pointer"] == "/tensors/1x"
 
 
 def test_missing_fields_and_unknown_ops(client: TestClient, sid: str) -> None:
