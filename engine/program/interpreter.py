@@ -291,8 +291,6 @@ class _Interpreter:
         except MemoryError as e:
             err = TooLarge("the program ran out of memory", "memory")
             raise _locate(err, stmt.loc) from e
-        except Exception as e:
-            raise _locate(from_exception(e), stmt.loc) from e
 
     def dispatch(self, stmt: Stmt, display: bool) -> None:
         if isinstance(stmt, Assign):
@@ -304,14 +302,14 @@ class _Interpreter:
             value = self.eval(stmt.value)
             if display and value is not None:
                 self.budget(value)
-                text = repr(value)
+                text = _python(repr, value)
                 self.write(text)
                 self.display = text
         elif isinstance(stmt, With):
             manager = self.eval(stmt.context)
             if not isinstance(manager, CONTEXT_MANAGERS):
                 raise ProgramError("`with` supports only torch.no_grad() and torch.enable_grad()")
-            manager.__enter__()
+            _python(manager.__enter__)
             try:
                 for inner in stmt.body:
                     self.statement(inner)
@@ -344,7 +342,7 @@ class _Interpreter:
                 raise ProgramError(
                     f"assignment to `.{target.attr}` of a {type_name(obj)} is not supported"
                 )
-            setattr(obj, target.attr, value)
+            _python(setattr, obj, target.attr, value)
 
     def unpack(self, value: Any, n: int) -> list[Any]:
         """Python's unpacking (messages included), without iterating anything large."""
@@ -365,7 +363,7 @@ class _Interpreter:
                 ValueError, f"not enough values to unpack (expected {n}, got {length})"
             )
         if items is None:
-            return [value[i] for i in range(n)]
+            return [_python(operator.getitem, value, i) for i in range(n)]
         return items
 
     # -- expressions --
@@ -385,20 +383,21 @@ class _Interpreter:
             left = self.eval(e.left)
             right = self.eval(e.right)
             engine_limits.check_deadline()  # comparing or joining big lists takes time too
-            return safety.binary(e.op, left, right, self.sizer)
+            return _python(safety.binary, e.op, left, right, self.sizer)
         if isinstance(e, UnaryOp):
-            return _UNARY[e.op](self.eval(e.operand))
+            return _python(_UNARY[e.op], self.eval(e.operand))
         if isinstance(e, Compare):
             return self.compare(e)
         if isinstance(e, BoolOp):
             value: Any = None
             for part in e.values:
                 value = self.eval(part)
-                if bool(value) == (e.op == "or"):
+                if _python(bool, value) == (e.op == "or"):
                     return value
             return value
         if isinstance(e, IfExp):
-            return self.eval(e.body) if self.eval(e.test) else self.eval(e.orelse)
+            test = _python(bool, self.eval(e.test))
+            return self.eval(e.body) if test else self.eval(e.orelse)
         if isinstance(e, Seq):
             items = [self.eval(x) for x in e.elts]
             return self.sizer.admit(tuple(items) if e.kind == "tuple" else items)
@@ -407,11 +406,11 @@ class _Interpreter:
             index = self.eval(e.index)
             if isinstance(obj, Namespace):
                 raise python_error(TypeError, "'module' object is not subscriptable")
-            return operator.getitem(obj, index)
+            return _python(operator.getitem, obj, index)
         if isinstance(e, Slice):
             parts = (e.lower, e.upper, e.step)
             lower, upper, step = (None if p is None else self.eval(p) for p in parts)
-            return slice(lower, upper, step)
+            return _python(slice, lower, upper, step)
         if isinstance(e, FString):
             return self.fstring(e)
         raise ProgramError(f"unknown expression {type(e).__name__}")  # pragma: no cover
@@ -428,7 +427,7 @@ class _Interpreter:
         if attr == "tolist" and isinstance(obj, Tensor):
             return self.tolist(obj)
         try:
-            return getattr(obj, attr)
+            return _python(getattr, obj, attr)
         except AttributeError:
             raise python_error(
                 AttributeError, f"'{type_name(obj)}' object has no attribute '{attr}'"
@@ -472,7 +471,7 @@ class _Interpreter:
         if func is creation.tensor and args:
             # torch.tensor([x] * 1000) would expand every tensor in the list: count first.
             self.sizer.check_leaves(self.sizer.elements(args[0]))
-        result = func(*args, **kwargs)
+        result = _python(func, *args, **kwargs)
         if isinstance(result, (list, tuple, str)):
             self.sizer.admit(result)
         return result
@@ -488,7 +487,7 @@ class _Interpreter:
         parts = []
         for a in args:
             self.budget(a)
-            parts.append(str(a))
+            parts.append(_python(str, a))
         text = (" " if sep is None else sep).join(parts) + ("\n" if end is None else end)
         self.write(text)
         self.stdout.append(text)
@@ -510,11 +509,11 @@ class _Interpreter:
                         TypeError,
                         f"'in <string>' requires string as left operand, not {type(left).__name__}",
                     )
-                found = left in right
+                found = _python(operator.contains, right, left)
                 result = found if op == "in" else not found
             else:
-                result = _COMPARE[op](left, right)
-            if i < len(e.ops) - 1 and not result:
+                result = _python(_COMPARE[op], left, right)
+            if i < len(e.ops) - 1 and not _python(bool, result):
                 return result
             left = right
         return result
@@ -531,17 +530,32 @@ class _Interpreter:
                 if self.sizer.width(value) > self.limits.max_sequence_length:
                     raise safety.too_long("a formatted value", self.sizer.width(value), self.limits)
                 if conversion == "r":
-                    value = repr(value)
+                    value = _python(repr, value)
                 elif conversion == "s":
-                    value = str(value)
+                    value = _python(str, value)
                 elif conversion == "a":
-                    value = ascii(value)
-                text = format(value, spec)
+                    value = _python(ascii, value)
+                text = _python(format, value, spec)
             total += len(text)
             if total > self.limits.max_sequence_length:
                 raise safety.too_long("a string", total, self.limits)
             pieces.append(text)
         return "".join(pieces)
+
+
+def _python(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call into Python or the engine on a program's behalf.
+
+    What it raises that is not already a TorchError (numpy's or Python's own exceptions for bad
+    arguments) is the program's error: reported with Python's class and message. Exceptions
+    anywhere else in the interpreter are bugs and propagate unchanged.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except (TorchError, ProgramError, RecursionError, MemoryError):
+        raise
+    except Exception as e:
+        raise from_exception(e) from e
 
 
 def _check_tensor_args(

@@ -10,6 +10,7 @@ count — is fixed once built and is cached by identity.
 from __future__ import annotations
 
 import operator
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -224,25 +225,25 @@ def check_int(value: int, limits: Limits) -> int:
 
 
 class MemoryMeter:
-    """An upper bound on the memory a run keeps alive, checked after every statement.
+    """The memory held by the values a run binds, checked after every statement.
 
     Each statement can allocate tensors up to the element limit; a thousand statements could
-    hold a thousand of them before the service measures the session afterwards. The meter walks
-    what each statement bound (tensors, their grads and the graphs behind them, inside tuples and
-    lists too), remembering everything it has seen during the run, so the whole run costs one
-    walk of the reachable graph. Rebinding never subtracts: the count is of every distinct
-    buffer bound at some point in the run (an upper bound on what is alive at once).
+    hold a thousand of them before the service measures the session afterwards. After each
+    assignment the meter walks what was bound (tensors, their grads and the graphs behind them,
+    inside tuples and lists too) and counts each array buffer it has not counted yet. Buffers
+    and graph objects are tracked through weak references only: the meter keeps nothing alive,
+    a buffer that is freed (say `x = x * 2` rebinding `x`) stops counting, and everything seen
+    once is not walked again, so a run costs about one walk of the graphs it reaches.
     """
 
     def __init__(self, max_bytes: int | None) -> None:
         self.max_bytes = max_bytes
         self.bytes = 0
-        self._buffers: set[int] = set()
-        self._keep: list[Any] = []  # buffers stay alive so their ids are not reused
-        self._seen: set[int] = set()
+        self._buffers: dict[int, weakref.ref[np.ndarray]] = {}
+        self._seen: dict[int, weakref.ref[Any]] = {}
 
     def add(self, value: Any) -> None:
-        """Count what `value` holds that the run has not counted yet; raise if over the cap."""
+        """Count what `value` holds that is not counted yet; raise if over the cap."""
         if self.max_bytes is None:
             return
         stack: list[Any] = [value]
@@ -250,26 +251,27 @@ class MemoryMeter:
             item = stack.pop()
             if item is None or isinstance(item, (bool, int, float, str)):
                 continue
-            if id(item) in self._seen:
+            if isinstance(item, (list, tuple)):
+                stack.extend(item)  # no weak references to these: walk them each time
                 continue
-            self._seen.add(id(item))
-            self._keep.append(item)
+            if isinstance(item, np.ndarray):
+                self._array(item)
+                continue
+            if isinstance(item, _SavedOutput):
+                self._array(item.data)
+                continue
+            if not isinstance(item, (Tensor, Node)) or not self._first_visit(item):
+                continue
             if isinstance(item, Tensor):
                 self._array(item._data)
                 stack.append(item._grad)
                 stack.append(item._grad_fn)
-            elif isinstance(item, (list, tuple)):
-                stack.extend(item)
-            elif isinstance(item, _SavedOutput):
-                self._array(item.data)
             elif isinstance(item, AccumulateGrad):
                 stack.append(item.variable)
-            elif isinstance(item, Node):
+            else:
                 stack.extend(item._saved.values())
                 stack.extend(item._attrs.values())
                 stack.extend(n for n, _ in item.next_functions)
-            elif isinstance(item, np.ndarray):
-                self._array(item)
         if self.bytes > self.max_bytes:
             raise TooLarge(
                 f"the program's tensors, gradients and saved graphs would hold {self.bytes} "
@@ -277,11 +279,29 @@ class MemoryMeter:
                 "memory",
             )
 
+    def _first_visit(self, obj: Any) -> bool:
+        key = id(obj)
+        ref = self._seen.get(key)
+        if ref is not None and ref() is obj:
+            return False
+        self._seen[key] = weakref.ref(obj, lambda _, key=key: self._seen.pop(key, None))
+        return True
+
     def _array(self, arr: np.ndarray) -> None:
+        if not isinstance(arr, np.ndarray):
+            return  # a numpy scalar (0-d results): a few bytes, and not weakly referenceable
         root = arr
         while isinstance(root.base, np.ndarray):
             root = root.base
-        if id(root) not in self._buffers:
-            self._buffers.add(id(root))
-            self._keep.append(root)
-            self.bytes += root.nbytes
+        key = id(root)
+        ref = self._buffers.get(key)
+        if ref is not None and ref() is root:
+            return
+        nbytes = root.nbytes
+        self.bytes += nbytes
+        self._buffers[key] = weakref.ref(root, lambda _, key=key, n=nbytes: self._forget(key, n))
+
+    def _forget(self, key: int, nbytes: int) -> None:
+        """A counted buffer was freed."""
+        if self._buffers.pop(key, None) is not None:
+            self.bytes -= nbytes

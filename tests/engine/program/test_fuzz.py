@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import os
 import time
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,10 @@ import engine as torch
 from engine.errors import TorchError
 from engine.program import Limits, ProgramError, compile_nodes, compile_source, node_specs, run
 from engine.tensor import Tensor
+
+# Hypothesis builds the repr of these (recursive, composed) strategies when labelling them and
+# warns that it is large; that is about the tool's bookkeeping, not about the code under test.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
 LIMITS = Limits(
     max_elements=100_000,
@@ -24,7 +30,8 @@ LIMITS = Limits(
     max_int_bits=2_048,
 )
 FUZZ = settings(
-    max_examples=400,
+    # GRADSERVE_FUZZ_EXAMPLES=20000 for a longer hunt; the default keeps `make test` quick.
+    max_examples=int(os.environ.get("GRADSERVE_FUZZ_EXAMPLES", "400")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -281,8 +288,14 @@ def _extend(
 
 
 leaves = st.one_of(constants, names, callables)
-exprs = st.recursive(leaves, lambda c: _extend(c, hostile_too=True), max_leaves=12)
-subset_exprs = st.recursive(leaves, lambda c: _extend(c, hostile_too=False), max_leaves=12)
+# deferred, here and below: composed strategies have reprs of hundreds of kB, which hypothesis
+# computes (and warns about) when it reports.
+exprs = st.deferred(
+    lambda: st.recursive(leaves, lambda c: _extend(c, hostile_too=True), max_leaves=12)
+)
+subset_exprs = st.deferred(
+    lambda: st.recursive(leaves, lambda c: _extend(c, hostile_too=False), max_leaves=12)
+)
 targets = st.one_of(
     st.sampled_from(["x", "y", "w", "torch", "sum"]).map(lambda n: ast.Name(id=n, ctx=ast.Store())),
     st.sampled_from(["grad", "requires_grad", "data"]).map(
@@ -329,7 +342,6 @@ def _statements(depth: int) -> st.SearchStrategy[ast.stmt]:
     )
 
 
-# deferred: the composed strategy's repr is hundreds of kB, which hypothesis warns about.
 modules = st.deferred(
     lambda: st.lists(_statements(2), min_size=1, max_size=6).map(
         lambda body: ast.fix_missing_locations(ast.Module(body=body, type_ignores=[]))

@@ -410,3 +410,15 @@ def test_memory_bound_by_a_run_is_capped_across_statements() -> None:
     )
     # Rebinding one name to views of the same buffer counts the buffer once.
     run(compile_source("a = torch.ones(1000)\n" + "b = a.view(10, 100)\n" * 20, limits), {}, limits)
+
+
+def test_memory_cap_counts_what_is_alive_not_what_was_ever_bound() -> None:
+    limits = Limits(max_elements=1000, max_bytes=20_000)
+    # 200 rebindings of a 4000-byte tensor: only the current one (and the next) are alive.
+    text = "x = torch.ones(1000)\n" + "x = (x * 1.5).exp()\n" * 200
+    result = run(compile_source(text, limits), {}, limits)
+    assert list(result.assigned) == ["x"]
+    # With a graph behind it, every step keeps its saved tensors: that is real memory.
+    err = run_error("x = torch.ones(1000, requires_grad=True)\n" + "x = x.exp()\n" * 10, limits)
+    assert isinstance(err, TooLarge)
+    assert err.limit == "memory"
