@@ -1122,7 +1122,9 @@ def _as_number(value: Any) -> Any:
 
 
 @op(grad_fn=("ClampBackward1", "ClampBackward0"))
-def clamp(input: Tensor, min: Any = None, max: Any = None) -> Tensor:
+def clamp(
+    input: Tensor, min: Tensor | float | None = None, max: Tensor | float | None = None
+) -> Tensor:
     """Clamp into [min, max]; the gradient passes on the closed interval (boundaries included).
 
     Number bounds record ClampBackward1 (saves self); tensor bounds record ClampBackward0, which
@@ -1149,13 +1151,15 @@ def clamp(input: Tensor, min: Any = None, max: Any = None) -> Tensor:
 
 
 @op(grad_fn=("ClampBackward1", "ClampBackward0"))
-def clip(input: Tensor, min: Any = None, max: Any = None) -> Tensor:
+def clip(
+    input: Tensor, min: Tensor | float | None = None, max: Tensor | float | None = None
+) -> Tensor:
     """Alias of clamp."""
     return clamp(input, min, max)
 
 
 @op(grad_fn=("ClampMinBackward0", "ClampMinBackward1"))
-def clamp_min(input: Tensor, min: Any) -> Tensor:
+def clamp_min(input: Tensor, min: Tensor | float) -> Tensor:
     """max(input, min); gradient passes where input >= min."""
     _check_tensor("clamp_min", input)
     if isinstance(min, Tensor):
@@ -1164,7 +1168,7 @@ def clamp_min(input: Tensor, min: Any) -> Tensor:
 
 
 @op(grad_fn=("ClampMaxBackward0", "ClampMaxBackward1"))
-def clamp_max(input: Tensor, max: Any) -> Tensor:
+def clamp_max(input: Tensor, max: Tensor | float) -> Tensor:
     """min(input, max); gradient passes where input <= max."""
     _check_tensor("clamp_max", input)
     if isinstance(max, Tensor):
@@ -1206,7 +1210,7 @@ MASKED_FILL_T = primitive(
 
 
 @op(grad_fn=("MaskedFillBackward0", "MaskedFillBackward1"))
-def masked_fill(input: Tensor, mask: Tensor, value: Any) -> Tensor:
+def masked_fill(input: Tensor, mask: Tensor, value: Tensor | float) -> Tensor:
     """`value` where the bool `mask` holds (broadcast), input elsewhere; keeps input's dtype."""
     _check_tensor("masked_fill", input)
     if not isinstance(mask, Tensor) or mask._data.dtype != np.bool_:
@@ -1315,7 +1319,7 @@ def _check_modulo(fname: str, compute: np.dtype, divisor: Any) -> None:
 
 
 @op(grad_fn=("RemainderBackward0", "RemainderBackward1"))
-def remainder(input: Any, other: Any) -> Tensor:
+def remainder(input: Tensor | float, other: Tensor | float) -> Tensor:
     """Python's modulus (`%`): the result has the divisor's sign; integer % 0 raises."""
     compute = promote(input, other)
     _check_modulo("remainder", compute, other)
@@ -1329,7 +1333,7 @@ def remainder(input: Any, other: Any) -> Tensor:
 
 
 @op(grad_fn=("FmodBackward0", "FmodBackward1"))
-def fmod(input: Tensor, other: Any) -> Tensor:
+def fmod(input: Tensor, other: Tensor | float) -> Tensor:
     """C's fmod: the result has the dividend's sign; integer fmod by 0 raises."""
     _check_tensor("fmod", input)
     compute = promote(input, other)
