@@ -11,6 +11,7 @@ gradients it had already accumulated (facts §2.5); a failed gradserve program k
 
 from __future__ import annotations
 
+import builtins
 import operator
 import threading
 import warnings
@@ -320,7 +321,7 @@ class _Interpreter:
         elif isinstance(stmt, Delete):
             for target in stmt.names:
                 if target.id not in self.env:
-                    raise python_error(NameError, f"name '{target.id}' is not defined")
+                    raise _name_error(target.id)
                 del self.env[target.id]
                 self.assigned.pop(target.id, None)
         elif isinstance(stmt, Pass):
@@ -374,7 +375,7 @@ class _Interpreter:
             try:
                 return self.env[e.id]
             except KeyError:
-                raise python_error(NameError, f"name '{e.id}' is not defined") from None
+                raise _name_error(e.id) from None
         if isinstance(e, Attr):
             return self.attribute(self.eval(e.value), e.attr)
         if isinstance(e, Call):
@@ -541,6 +542,14 @@ class _Interpreter:
                 raise safety.too_long("a string", total, self.limits)
             pieces.append(text)
         return "".join(pieces)
+
+
+def _name_error(name: str) -> TorchError:
+    """Python's NameError, with a hint when the name is one of Python's builtins."""
+    message = f"name '{name}' is not defined"
+    if hasattr(builtins, name):
+        message += " (Python's builtins are not available in a program)"
+    return python_error(NameError, message)
 
 
 def _python(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -186,6 +186,10 @@ def test_python_errors_keep_pythons_class_and_message() -> None:
     err = run_error("y = undefined + 1")
     assert err.exception == "NameError"  # type: ignore[attr-defined]
     assert str(err) == "name 'undefined' is not defined"
+    err = run_error("n = len([1, 2])")
+    assert str(err) == (
+        "name 'len' is not defined (Python's builtins are not available in a program)"
+    )
     err = run_error("a, b = 1, 2, 3")
     assert err.exception == "ValueError"  # type: ignore[attr-defined]
     assert str(err) == "too many values to unpack (expected 2)"
