@@ -159,7 +159,9 @@ def compile_source(text: str, limits: Limits | None = None) -> Program:
 # ---- before parsing: size, lines, nesting ------------------------------------------------------
 
 
-def _limit(message: str, limit: str, line: int | None = None, column: int | None = None) -> Any:
+def _limit(
+    message: str, limit: str, line: int | None = None, column: int | None = None
+) -> LimitExceeded:
     err = LimitExceeded(message, limit)
     err.line, err.column = line, column
     return err
@@ -204,6 +206,7 @@ def _scan_tokens(text: str, limits: Limits) -> None:
     this bounds the recursion of Python's parser and of the compiler before either runs.
     """
     levels = [0]
+    depth = 0  # len(levels) - 1 + sum(levels), kept up to date in O(1) per token
     cap = limits.max_depth
     trailer_ok = False  # whether a "(" or "[" here would be a call or subscript
     try:
@@ -215,31 +218,37 @@ def _scan_tokens(text: str, limits: Limits) -> None:
                 if s in "([{":
                     if trailer_ok and s != "{":
                         levels[-1] += 1  # f(...)(...) and x[0][0] nest in the syntax tree
+                        depth += 1
                     levels.append(0)
+                    depth += 1
                 elif s in ")]}":
                     if len(levels) > 1:
-                        levels.pop()
+                        depth -= 1 + levels.pop()
                 elif s in _RESETTING:
+                    depth -= levels[-1]
                     levels[-1] = 0
                 else:
                     levels[-1] += 1
+                    depth += 1
                 trailer_ok = s in ")]}"
             elif kind == tokenize.NAME and s in _WORD_OPERATORS:
                 levels[-1] += 1
+                depth += 1
                 trailer_ok = False
             elif kind == tokenize.NEWLINE:
                 levels = [0]
+                depth = 0
                 trailer_ok = False
                 continue
             elif kind == tokenize.STRING and _is_fstring(s):
-                if _fstring_depth(s) + len(levels) + sum(levels) > cap:
+                if _fstring_depth(s) + depth + 1 > cap:
                     raise _too_deep(limits, tok.start[0], tok.start[1])
                 trailer_ok = True
                 continue
             else:
                 trailer_ok = kind in (tokenize.NAME, tokenize.NUMBER, tokenize.STRING)
                 continue
-            if len(levels) - 1 + sum(levels) > cap:
+            if depth > cap:
                 raise _too_deep(limits, tok.start[0], tok.start[1])
     except tokenize.TokenError as e:
         message, (line, column) = e.args[0], e.args[1]
@@ -254,13 +263,12 @@ def _scan_tokens(text: str, limits: Limits) -> None:
 
 
 def _too_deep(limits: Limits, line: int, column: int) -> LimitExceeded:
-    err: LimitExceeded = _limit(
+    return _limit(
         f"expression nested too deeply (the limit is {limits.max_depth} levels)",
         "depth",
         line,
         column,
     )
-    return err
 
 
 def _is_fstring(token: str) -> bool:
@@ -269,24 +277,33 @@ def _is_fstring(token: str) -> bool:
 
 
 def _fstring_depth(token: str) -> int:
-    """Brackets plus operators inside an f-string's replacement fields (3.11 tokenizes an
-    f-string as one token, but the parser still recurses into its expressions)."""
-    depth = 0
-    ops = 0
-    worst = 0
+    """Nesting inside an f-string's replacement fields, measured like `_scan_tokens` does (3.11
+    tokenizes an f-string as one token, but the parser still recurses into its expressions):
+    brackets, plus operator characters since the last separator at each bracket level."""
+    levels: list[int] = []
+    current = worst = 0  # current == len(levels) + sum(levels), kept up to date in O(1)
     i = 0
     while i < len(token):
         ch = token[i]
-        if ch in "{}" and depth == 0 and token[i : i + 2] in ("{{", "}}"):
+        if not levels and token[i : i + 2] in ("{{", "}}"):
             i += 2
             continue
         if ch in "([{":
-            depth += 1
+            if levels:
+                levels[-1] += 1
+                current += 1
+            levels.append(0)
+            current += 1
         elif ch in ")]}":
-            depth = max(depth - 1, 0)
-        elif depth > 0 and ch in ".+-*/%@<>&|^~!=":
-            ops += 1
-        worst = max(worst, depth + ops)
+            if levels:
+                current -= 1 + levels.pop()
+        elif levels and ch in ",:":
+            current -= levels[-1]
+            levels[-1] = 0
+        elif levels and ch in ".+-*/%@<>&|^~!=":
+            levels[-1] += 1
+            current += 1
+        worst = max(worst, current)
         i += 1
     return worst
 

@@ -426,3 +426,9 @@ def test_memory_cap_counts_what_is_alive_not_what_was_ever_bound() -> None:
     err = run_error("x = torch.ones(1000, requires_grad=True)\n" + "x = x.exp()\n" * 10, limits)
     assert isinstance(err, TooLarge)
     assert err.limit == "memory"
+
+
+def test_long_f_string_with_many_fields_is_not_deep() -> None:
+    fields = " ".join("{x.shape}" for _ in range(150))
+    result = run(compile_source(f"x = torch.ones(2)\nf'{fields}'"), {})
+    assert result.display == "'" + " ".join(["torch.Size([2])"] * 150) + "'"
