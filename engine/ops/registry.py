@@ -181,6 +181,8 @@ def apply(
     extras: dict[str, np.ndarray] | None = None
     if type(out) is tuple:
         out, extras = out
+    if type(out) is not np.ndarray:  # numpy returns scalars for 0-d results; keep arrays
+        out = np.asarray(out)
     requires = False
     if _grad_state.enabled:
         for t in inputs:
