@@ -1,9 +1,8 @@
 """Running engine work for a request: atomically, within limits, off the event loop unless tiny.
 
 `run_engine(fn, ...)` runs `fn` inside `engine.journal.transaction()` (any engine state it
-changed is undone if it raises) and `engine.limits.limited(...)`, with the session's random
-generator installed, then measures the memory the namespace holds and refuses (413, undone)
-if it is over the limit.
+changed is undone if it raises) and `engine.limits.limited(...)`, then measures the memory the
+namespace holds (`engine.memory.footprint`) and refuses (413, undone) if it is over the limit.
 
 Where it runs: a threadpool hand-off costs more than a tiny request's whole work, so work that
 is known to be small — a small request on a small session — is first tried inline on the event
@@ -111,7 +110,7 @@ async def run_engine(
         except LimitExceeded as exc:
             if exc.limit not in RETRIED_LIMITS:
                 raise
-            if namespace is not None and snapshot is not None:
+            if namespace is not None and snapshot is not None:  # undo the attempt's bindings
                 namespace.clear()
                 namespace.update(snapshot)
     return await anyio.to_thread.run_sync(_attempt, fn, full, namespace, max_bytes)

@@ -25,6 +25,7 @@ from app.api.deps import (
 )
 from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
+from app.config import Settings
 from app.problems import ValidationProblem, documented, not_found
 from app.programs import execute, generator, warnings
 from app.routing import Route
@@ -75,7 +76,7 @@ def _tensor(s: Session, name: str, pointer: str | None = None) -> Tensor:
 
 async def _work(
     s: Session,
-    settings: Any,
+    settings: Settings,
     request: Request,
     fn: Callable[[Budget], T],
     *,
