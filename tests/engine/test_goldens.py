@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from tests.engine.goldens.recording import graph_names, warning_list
+
 BACKEND = os.environ.get("GOLDENS_BACKEND", "engine")
 IMPORT_ERROR: ImportError | None = None
 if BACKEND == "torch":
@@ -37,8 +39,6 @@ else:
 DATA = Path(__file__).resolve().parent / "data" / "op_goldens.json"
 GOLDEN: dict[str, Any] = json.loads(DATA.read_text())
 CASES: list[dict[str, Any]] = GOLDEN["cases"]
-ACCUMULATE_GRAD = "torch::autograd::AccumulateGrad"
-TRIGGERED = " (Triggered internally at"
 # (rtol, atol) per dtype for values and gradients
 TOLERANCES = {"float16": (1e-3, 1e-3), "float32": (1e-5, 1e-6), "float64": (1e-10, 1e-10)}
 
@@ -75,28 +75,6 @@ def to_numpy(t: Any) -> np.ndarray:
 
 def dtype_str(t: Any) -> str:
     return str(t.dtype)
-
-
-def warning_list(caught: list[warnings.WarningMessage]) -> list[list[str]]:
-    return [[w.category.__name__, str(w.message).split(TRIGGERED)[0]] for w in caught]
-
-
-def graph_names(root: Any) -> list[str]:
-    """Pre-order depth-first walk over next_functions; each node once; AccumulateGrad omitted."""
-    names: list[str] = []
-    seen: dict[int, Any] = {}  # keeps the nodes alive so ids are not reused
-
-    def visit(node: Any) -> None:
-        if node is None or id(node) in seen:
-            return
-        seen[id(node)] = node
-        if node.name() != ACCUMULATE_GRAD:
-            names.append(node.name())
-        for child, _ in node.next_functions:
-            visit(child)
-
-    visit(root)
-    return names
 
 
 def preview(arr: np.ndarray, n: int = 8) -> str:

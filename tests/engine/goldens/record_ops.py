@@ -25,12 +25,11 @@ from typing import Any
 import numpy as np
 import torch
 import torch.nn.functional as F
+from recording import graph_names, warning_list  # beside this script: pure, no torch, no engine
 
 HERE = Path(__file__).resolve().parent
 OUT_PATH = HERE.parent / "data" / "op_goldens.json"
 DEFAULT_REFERENCE = Path("/work/shared/reference/torch-grad-fn-names.json")
-ACCUMULATE_GRAD = "torch::autograd::AccumulateGrad"
-TRIGGERED = " (Triggered internally at"
 N_RANDOM = 320
 MAX_NUMEL = 48
 
@@ -165,28 +164,6 @@ def build_inputs(inputs: list[Inp]) -> dict[str, torch.Tensor]:
             t.requires_grad_()
         tensors[inp.name] = t
     return tensors
-
-
-def graph_names(root: Any) -> list[str]:
-    """Pre-order depth-first walk over next_functions; each node once; AccumulateGrad omitted."""
-    names: list[str] = []
-    seen: dict[int, Any] = {}
-
-    def visit(node: Any) -> None:
-        if node is None or id(node) in seen:
-            return
-        seen[id(node)] = node
-        if node.name() != ACCUMULATE_GRAD:
-            names.append(node.name())
-        for child, _ in node.next_functions:
-            visit(child)
-
-    visit(root)
-    return names
-
-
-def warning_list(caught: list[warnings.WarningMessage]) -> list[list[str]]:
-    return [[w.category.__name__, str(w.message).split(TRIGGERED)[0]] for w in caught]
 
 
 def make_upstream(s: Spec, out: torch.Tensor) -> np.ndarray:
