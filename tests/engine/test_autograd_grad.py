@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import warnings
-
-import pytest
 
 import engine as torch
 from engine import autograd
 from engine.errors import SECOND_BACKWARD
 
 from .gradcheck import gradcheck, gradgradcheck
+from .helpers import raises
 
 
 def rg(value: object, **kw: object) -> torch.Tensor:
     return torch.tensor(value, requires_grad=True, **kw)
-
-
-def raises(exc: type[BaseException], message: str) -> pytest.RaisesContext:  # type: ignore[type-arg]
-    return pytest.raises(exc, match="^" + re.escape(message) + "$")
 
 
 UNUSED = (

@@ -11,15 +11,11 @@ import engine as torch
 from engine import autograd
 from engine.errors import SECOND_BACKWARD
 
+from .helpers import raises
+
 
 def rg(value: object, **kw: object) -> torch.Tensor:
     return torch.tensor(value, requires_grad=True, **kw)
-
-
-def raises(exc: type[BaseException], message: str) -> pytest.RaisesContext:  # type: ignore[type-arg]
-    import re
-
-    return pytest.raises(exc, match="^" + re.escape(message) + "$")
 
 
 # ---- §1 leaves, requires_grad, .grad ------------------------------------------------------------

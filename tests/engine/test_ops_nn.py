@@ -10,7 +10,6 @@ hard-coded so the tests need neither torch nor /work/shared.
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -24,8 +23,8 @@ import engine as torch
 import engine.nn.functional as F
 from engine import Tensor
 from tests.engine.gradcheck import gradcheck, gradgradcheck
+from tests.engine.helpers import graph, leaf, raises, saved, uniform
 
-ACC = "torch::autograd::AccumulateGrad"
 NAN = math.nan
 INF = math.inf
 SECOND_BACKWARD = "Trying to backward through the graph a second time"
@@ -34,36 +33,6 @@ SIZE_WARNING = (
     "(torch.Size([{i}])). This will likely lead to incorrect results due to broadcasting. "
     "Please ensure they have the same size."
 )
-
-
-def leaf(values: Any, dtype: Any = torch.float32) -> Tensor:
-    return torch.tensor(values, dtype=dtype, requires_grad=True)
-
-
-def walk(t: Tensor) -> list[Any]:
-    """Pre-order walk over next_functions, each node once, AccumulateGrad omitted."""
-    nodes: list[Any] = []
-    seen: set[int] = set()
-
-    def visit(node: Any) -> None:
-        if node is None or id(node) in seen:
-            return
-        seen.add(id(node))
-        if node.name() != ACC:
-            nodes.append(node)
-        for child, _ in node.next_functions:
-            visit(child)
-
-    visit(t.grad_fn)
-    return nodes
-
-
-def graph(t: Tensor) -> list[str]:
-    return [n.name() for n in walk(t)]
-
-
-def saved(t: Tensor) -> set[str]:
-    return {f"{n.name()}.{key}" for n in walk(t) for key in n._saved}
 
 
 def same(t: Tensor | None, expected: Any, dtype: Any = None, rtol: float = 1e-3) -> None:
@@ -77,15 +46,6 @@ def same(t: Tensor | None, expected: Any, dtype: Any = None, rtol: float = 1e-3)
     )
     if dtype is not None:
         assert t.dtype == dtype
-
-
-def raises(exc: type[BaseException], message: str) -> Any:
-    return pytest.raises(exc, match="^" + re.escape(message) + "$")
-
-
-def uniform(shape: tuple[int, ...], lo: float, hi: float, seed: int = 0, rg: bool = True) -> Tensor:
-    values = np.random.default_rng(seed).uniform(lo, hi, shape)
-    return torch.tensor(values, dtype=torch.float64, requires_grad=rg)
 
 
 def longs(values: Any) -> Tensor:

@@ -9,7 +9,6 @@ the grad_fn reference); they are hard-coded so the tests need neither torch nor 
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -20,47 +19,17 @@ import pytest
 import engine as torch
 from engine import Tensor
 from tests.engine.gradcheck import gradcheck, gradgradcheck
+from tests.engine.helpers import graph, leaf, raises_like_torch, saved
 
-ACC = "torch::autograd::AccumulateGrad"
 NAN = math.nan
 INF = math.inf
 SECOND_BACKWARD = "Trying to backward through the graph a second time"
-
-
-def leaf(values: Any, dtype: Any = torch.float32) -> Tensor:
-    return torch.tensor(values, dtype=dtype, requires_grad=True)
 
 
 def rg(shape: tuple[int, ...], seed: int = 0, dtype: Any = torch.float32) -> Tensor:
     """A leaf requiring grad with distinct values (so misplaced gradients show)."""
     values = np.random.default_rng(seed).uniform(0.5, 2.0, shape).round(3)
     return torch.tensor(values, dtype=dtype, requires_grad=True)
-
-
-def walk(t: Tensor) -> list[Any]:
-    """Pre-order walk over next_functions, each node once, AccumulateGrad omitted."""
-    nodes: list[Any] = []
-    seen: set[int] = set()
-
-    def visit(node: Any) -> None:
-        if node is None or id(node) in seen:
-            return
-        seen.add(id(node))
-        if node.name() != ACC:
-            nodes.append(node)
-        for child, _ in node.next_functions:
-            visit(child)
-
-    visit(t.grad_fn)
-    return nodes
-
-
-def graph(t: Tensor) -> list[str]:
-    return [n.name() for n in walk(t)]
-
-
-def saved(t: Tensor) -> set[str]:
-    return {f"{n.name()}.{key}" for n in walk(t) for key in n._saved}
 
 
 def grad_of(fn: Callable[[Tensor], Tensor], values: Any, upstream: Any = None) -> Tensor:
@@ -76,10 +45,6 @@ def same(t: Tensor, expected: Any, dtype: Any = None) -> None:
     np.testing.assert_allclose(t.detach().numpy(), np.asarray(expected, dtype=float), rtol=1e-4)
     if dtype is not None:
         assert t.dtype == dtype
-
-
-def raises(exc: type[BaseException], message: str) -> Any:
-    return pytest.raises(exc, match="^" + re.escape(message) + "$")
 
 
 # ---- gradients: first and second order (float64) -----------------------------------------------
@@ -687,6 +652,5 @@ MESSAGES: list[tuple[str, type[BaseException], str]] = [
 
 @pytest.mark.parametrize(("expr", "exc", "message"), MESSAGES, ids=[m[0] for m in MESSAGES])
 def test_messages(expr: str, exc: type[BaseException], message: str) -> None:
-    with raises(exc, message) as info:
+    with raises_like_torch(exc, message):
         eval(expr)
-    assert type(info.value).__name__ == exc.__name__
