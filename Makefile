@@ -31,5 +31,9 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# regenerate clients/python (gradserve-client) from the app's OpenAPI document, in-process
+client: $(STAMP)
+	$(BIN)/python clients/python/generator/generate.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AddmmNode")
+
+
+@_attrs_define
+class AddmmNode:
+    """`addmm(input: 'Tensor', mat1: 'Tensor', mat2: 'Tensor', *, beta: 'Any' = 1, alpha: 'Any' = 1) -> 'Tensor'` — beta *
+    input + alpha * (mat1 @ mat2), with input broadcast to the product's shape.
+
+        Attributes:
+            id (str): The name this node's result is bound to.
+            op (Literal['addmm']): `addmm`
+            inputs (list[float | int | str]): Positional operands: input, mat1, mat2
+            beta (Any | None | Unset):  Default: 1.
+            alpha (Any | None | Unset):  Default: 1.
+    """
+
+    id: str
+    op: Literal["addmm"]
+    inputs: list[float | int | str]
+    beta: Any | None | Unset = 1
+    alpha: Any | None | Unset = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        op = self.op
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item: float | int | str
+            inputs_item = inputs_item_data
+            inputs.append(inputs_item)
+
+        beta: Any | None | Unset
+        if isinstance(self.beta, Unset):
+            beta = UNSET
+        else:
+            beta = self.beta
+
+        alpha: Any | None | Unset
+        if isinstance(self.alpha, Unset):
+            alpha = UNSET
+        else:
+            alpha = self.alpha
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "op": op,
+                "inputs": inputs,
+            }
+        )
+        if beta is not UNSET:
+            field_dict["beta"] = beta
+        if alpha is not UNSET:
+            field_dict["alpha"] = alpha
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        op = cast(Literal["addmm"], d.pop("op"))
+        if op != "addmm":
+            raise ValueError(f"op must match const 'addmm', got '{op}'")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+
+            def _parse_inputs_item(data: object) -> float | int | str:
+                return cast(float | int | str, data)
+
+            inputs_item = _parse_inputs_item(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        def _parse_beta(data: object) -> Any | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Any | None | Unset, data)
+
+        beta = _parse_beta(d.pop("beta", UNSET))
+
+        def _parse_alpha(data: object) -> Any | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Any | None | Unset, data)
+
+        alpha = _parse_alpha(d.pop("alpha", UNSET))
+
+        addmm_node = cls(
+            id=id,
+            op=op,
+            inputs=inputs,
+            beta=beta,
+            alpha=alpha,
+        )
+
+        return addmm_node

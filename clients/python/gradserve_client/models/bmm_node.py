@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="BmmNode")
+
+
+@_attrs_define
+class BmmNode:
+    """`bmm(input: 'Tensor', mat2: 'Tensor') -> 'Tensor'` — Batched matrix product of two 3-D tensors with the same batch
+    size.
+
+        Attributes:
+            id (str): The name this node's result is bound to.
+            op (Literal['bmm']): `bmm`
+            inputs (list[float | int | str]): Positional operands: input, mat2
+    """
+
+    id: str
+    op: Literal["bmm"]
+    inputs: list[float | int | str]
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        op = self.op
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item: float | int | str
+            inputs_item = inputs_item_data
+            inputs.append(inputs_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "op": op,
+                "inputs": inputs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        op = cast(Literal["bmm"], d.pop("op"))
+        if op != "bmm":
+            raise ValueError(f"op must match const 'bmm', got '{op}'")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+
+            def _parse_inputs_item(data: object) -> float | int | str:
+                return cast(float | int | str, data)
+
+            inputs_item = _parse_inputs_item(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        bmm_node = cls(
+            id=id,
+            op=op,
+            inputs=inputs,
+        )
+
+        return bmm_node

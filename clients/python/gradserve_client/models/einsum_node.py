@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="EinsumNode")
+
+
+@_attrs_define
+class EinsumNode:
+    """`einsum(equation: 'str', *operands: 'Tensor') -> 'Tensor'` — Einstein summation, decomposed as torch does it:
+    diagonals, permutes and pairwise bmm.
+
+        Attributes:
+            id (str): The name this node's result is bound to.
+            op (Literal['einsum']): `einsum`
+            inputs (list[float | int | str]): Positional operands: *operands
+            equation (str):
+    """
+
+    id: str
+    op: Literal["einsum"]
+    inputs: list[float | int | str]
+    equation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        op = self.op
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item: float | int | str
+            inputs_item = inputs_item_data
+            inputs.append(inputs_item)
+
+        equation = self.equation
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "op": op,
+                "inputs": inputs,
+                "equation": equation,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        op = cast(Literal["einsum"], d.pop("op"))
+        if op != "einsum":
+            raise ValueError(f"op must match const 'einsum', got '{op}'")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+
+            def _parse_inputs_item(data: object) -> float | int | str:
+                return cast(float | int | str, data)
+
+            inputs_item = _parse_inputs_item(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        equation = d.pop("equation")
+
+        einsum_node = cls(
+            id=id,
+            op=op,
+            inputs=inputs,
+            equation=equation,
+        )
+
+        return einsum_node

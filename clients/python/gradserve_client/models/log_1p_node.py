@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="Log1PNode")
+
+
+@_attrs_define
+class Log1PNode:
+    """`log1p(input: 'Tensor') -> 'Tensor'` — Element-wise log(1 + input), accurate near 0.
+
+    Attributes:
+        id (str): The name this node's result is bound to.
+        op (Literal['log1p']): `log1p`
+        inputs (list[float | int | str]): Positional operands: input
+    """
+
+    id: str
+    op: Literal["log1p"]
+    inputs: list[float | int | str]
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        op = self.op
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item: float | int | str
+            inputs_item = inputs_item_data
+            inputs.append(inputs_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "op": op,
+                "inputs": inputs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        op = cast(Literal["log1p"], d.pop("op"))
+        if op != "log1p":
+            raise ValueError(f"op must match const 'log1p', got '{op}'")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+
+            def _parse_inputs_item(data: object) -> float | int | str:
+                return cast(float | int | str, data)
+
+            inputs_item = _parse_inputs_item(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        log_1p_node = cls(
+            id=id,
+            op=op,
+            inputs=inputs,
+        )
+
+        return log_1p_node

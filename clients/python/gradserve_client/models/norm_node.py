@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="NormNode")
+
+
+@_attrs_define
+class NormNode:
+    """`norm(input: 'Tensor', p: 'float | str | None' = 'fro', dim: 'int | Sequence[int] | None' = None, keepdim: 'bool' =
+    False, dtype: 'Any' = None) -> 'Tensor'` — Vector p-norm over all elements or `dim` ('fro' and None mean p=2).
+
+        Attributes:
+            id (str): The name this node's result is bound to.
+            op (Literal['norm']): `norm`
+            inputs (list[float | int | str]): Positional operands: input
+            p (float | None | str | Unset):  Default: 'fro'.
+            dim (int | list[int] | None | Unset):
+            keepdim (bool | None | Unset):  Default: False.
+            dtype (Any | None | Unset):
+    """
+
+    id: str
+    op: Literal["norm"]
+    inputs: list[float | int | str]
+    p: float | None | str | Unset = "fro"
+    dim: int | list[int] | None | Unset = UNSET
+    keepdim: bool | None | Unset = False
+    dtype: Any | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        op = self.op
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item: float | int | str
+            inputs_item = inputs_item_data
+            inputs.append(inputs_item)
+
+        p: float | None | str | Unset
+        if isinstance(self.p, Unset):
+            p = UNSET
+        else:
+            p = self.p
+
+        dim: int | list[int] | None | Unset
+        if isinstance(self.dim, Unset):
+            dim = UNSET
+        elif isinstance(self.dim, list):
+            dim = self.dim
+
+        else:
+            dim = self.dim
+
+        keepdim: bool | None | Unset
+        if isinstance(self.keepdim, Unset):
+            keepdim = UNSET
+        else:
+            keepdim = self.keepdim
+
+        dtype: Any | None | Unset
+        if isinstance(self.dtype, Unset):
+            dtype = UNSET
+        else:
+            dtype = self.dtype
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "op": op,
+                "inputs": inputs,
+            }
+        )
+        if p is not UNSET:
+            field_dict["p"] = p
+        if dim is not UNSET:
+            field_dict["dim"] = dim
+        if keepdim is not UNSET:
+            field_dict["keepdim"] = keepdim
+        if dtype is not UNSET:
+            field_dict["dtype"] = dtype
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        op = cast(Literal["norm"], d.pop("op"))
+        if op != "norm":
+            raise ValueError(f"op must match const 'norm', got '{op}'")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+
+            def _parse_inputs_item(data: object) -> float | int | str:
+                return cast(float | int | str, data)
+
+            inputs_item = _parse_inputs_item(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        def _parse_p(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        p = _parse_p(d.pop("p", UNSET))
+
+        def _parse_dim(data: object) -> int | list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                dim_type_1 = cast(list[int], data)
+
+                return dim_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(int | list[int] | None | Unset, data)
+
+        dim = _parse_dim(d.pop("dim", UNSET))
+
+        def _parse_keepdim(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        keepdim = _parse_keepdim(d.pop("keepdim", UNSET))
+
+        def _parse_dtype(data: object) -> Any | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Any | None | Unset, data)
+
+        dtype = _parse_dtype(d.pop("dtype", UNSET))
+
+        norm_node = cls(
+            id=id,
+            op=op,
+            inputs=inputs,
+            p=p,
+            dim=dim,
+            keepdim=keepdim,
+            dtype=dtype,
+        )
+
+        return norm_node

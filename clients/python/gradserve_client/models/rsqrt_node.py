@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="RsqrtNode")
+
+
+@_attrs_define
+class RsqrtNode:
+    """`rsqrt(input: 'Tensor') -> 'Tensor'` — Element-wise 1 / sqrt(input).
+
+    Attributes:
+        id (str): The name this node's result is bound to.
+        op (Literal['rsqrt']): `rsqrt`
+        inputs (list[float | int | str]): Positional operands: input
+    """
+
+    id: str
+    op: Literal["rsqrt"]
+    inputs: list[float | int | str]
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        op = self.op
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item: float | int | str
+            inputs_item = inputs_item_data
+            inputs.append(inputs_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "op": op,
+                "inputs": inputs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        op = cast(Literal["rsqrt"], d.pop("op"))
+        if op != "rsqrt":
+            raise ValueError(f"op must match const 'rsqrt', got '{op}'")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+
+            def _parse_inputs_item(data: object) -> float | int | str:
+                return cast(float | int | str, data)
+
+            inputs_item = _parse_inputs_item(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        rsqrt_node = cls(
+            id=id,
+            op=op,
+            inputs=inputs,
+        )
+
+        return rsqrt_node
