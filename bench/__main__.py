@@ -68,13 +68,19 @@ def header() -> str:
         + (f"torch {torch}" if torch else "torch not installed (torch baselines skipped)")
         + f", {os.cpu_count()} cpus, load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}",
     ]
-    blas = {k: v for k, v in os.environ.items() if k.startswith("OPENBLAS_")}
-    if blas:
+    load1 = os.getloadavg()[0]
+    if load1 > 0.5 * (os.cpu_count() or 1):
         lines.append(
-            "environment: "
-            + " ".join(f"{k}={v}" for k, v in sorted(blas.items()))
-            + " (numpy's BLAS kernel is pinned; unset both for native-kernel numpy figures)"
+            f"WARNING: the machine is busy (load {load1:.1f} on {os.cpu_count()} cpus): figures are "
+            "noisy, multi-threaded BLAS ones especially; re-run on a quiet machine"
         )
+    names = ("OPENBLAS_", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    env = {k: v for k, v in os.environ.items() if k.startswith(names)}
+    if env:
+        line = "environment: " + " ".join(f"{k}={v}" for k, v in sorted(env.items()))
+        if "OPENBLAS_CORETYPE" in env:
+            line += " (OPENBLAS_CORETYPE pins numpy's BLAS kernel)"
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -94,11 +100,22 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help=f"write results here (default {DEFAULT_JSON}; '-' for none)",
     )
+    ap.add_argument(
+        "--threads",
+        type=int,
+        metavar="N",
+        help="BLAS/OpenMP threads for numpy, torch and the servers (default: their own)",
+    )
     args = ap.parse_args(argv)
+    if args.threads is not None:
+        # before any subprocess starts: every worker, server and generator inherits these
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[var] = str(args.threads)
     cfg = Config(
         quick=args.quick,
         only=resolve(args.only),
         json_path=None if args.json == "-" else Path(args.json),
+        threads=args.threads,
     )
 
     print(header(), flush=True)

@@ -36,6 +36,7 @@ class Config:
     quick: bool = False
     only: list[str] = field(default_factory=list)
     json_path: Path | None = None
+    threads: int | None = None  # BLAS/OpenMP threads for every subprocess (None: libraries' own)
 
     def pick(self, full: Any, quick: Any) -> Any:
         return quick if self.quick else full
@@ -193,14 +194,25 @@ def time_phases(
     return out
 
 
-def per_call(fn: Callable[[], Any], repeats: int, inner: int, warmup: int = 1) -> list[float]:
-    """Seconds per call of `fn`, each sample the mean over `inner` back-to-back calls."""
+def per_call(
+    fn: Callable[[], Any], repeats: int, inner: int, warmup: int = 1, budget: float = 0.3
+) -> list[float]:
+    """Seconds per call of `fn`, each sample the mean over up to `inner` back-to-back calls.
+
+    The count per sample is cut so one sample takes about `budget` seconds (at least one call),
+    which bounds the run time when the machine is slow or busy.
+    """
+    t0 = time.perf_counter()
+    for _ in range(max(1, warmup)):
+        fn()
+    one = (time.perf_counter() - t0) / max(1, warmup)
+    n = max(1, min(inner, round(budget / one) if one > 0 else inner))
 
     def many() -> None:
-        for _ in range(inner):
+        for _ in range(n):
             fn()
 
-    return [t / inner for t in repeat(many, repeats, warmup)]
+    return [t / n for t in repeat(many, repeats, warmup=0)]
 
 
 # --------------------------------------------------------------------------------------------

@@ -134,12 +134,10 @@ def _check_close(name: str, got: Any, want: np.ndarray, notes: list[str]) -> Non
 
 
 def _import(impl: str) -> tuple[Any, Any]:
-    if impl.startswith("torch"):
+    if impl == "torch":
         import torch
         import torch.nn.functional as F
 
-        if impl == "torch-1thread":
-            torch.set_num_threads(1)
         return torch, F
     import engine
     import engine.nn.functional as F
@@ -166,7 +164,7 @@ def mlp(impl: str, repeats: int, inner: int) -> dict[str, Any]:
             _check_close(f"grad {k}", leaves[k].grad, g, notes)
         leaves = mlp_leaves(mod, d)
         samples = per_call(lambda: mlp_autograd(mod, F, leaves), repeats, inner)
-        if impl.startswith("torch"):
+        if impl == "torch":
             notes.append(f"{mod.get_num_threads()} intra-op threads")
     return {"metrics": {"time per step": samples}, "note": "; ".join(notes)}
 
@@ -189,7 +187,7 @@ def matmul(impl: str, repeats: int, inner: int) -> dict[str, Any]:
         _check_close("grad D", leaves[-1].grad, want[0], notes)
         leaves = chain_leaves(mod, mats)
         samples = per_call(lambda: chain_autograd(mod, leaves), repeats, inner)
-        if impl.startswith("torch"):
+        if impl == "torch":
             notes.append(f"{mod.get_num_threads()} intra-op threads")
     return {"metrics": {"time per fwd+bwd": samples}, "note": "; ".join(notes)}
 
@@ -203,14 +201,12 @@ def _section(cfg: Config, key: str, title: str, metric: str, func: str, inner: i
     runs = [
         ("gradserve", "gradserve"),
         (tl, "torch"),
-        (f"{tl}, 1 thread", "torch-1thread"),
         (numpy_label, "numpy"),
     ]
     subjects = []
     for label, impl in runs:
-        if impl.startswith("torch") and not torch_available():
-            if impl == "torch":
-                subjects.append(Subject(tl, MOD, func, skip=TORCH_SKIPPED))
+        if impl == "torch" and not torch_available():
+            subjects.append(Subject(tl, MOD, func, skip=TORCH_SKIPPED))
             continue
         kwargs = {"impl": impl, "repeats": repeats, "inner": inner}
         subjects.append(Subject(label, MOD, func, kwargs))
@@ -218,11 +214,11 @@ def _section(cfg: Config, key: str, title: str, metric: str, func: str, inner: i
     sec.compare("gradserve", tl, target="<= 1.25")
     sec.compare("gradserve", numpy_label, target="<= 1.1")
     if torch_available():
-        sec.compare("gradserve", f"{tl}, 1 thread")
         sec.compare(tl, numpy_label)
+    if cfg.threads is None:
         sec.notes.append(
-            "torch's default threads spin between ops: on a loaded machine its figures swing "
-            "widely; the 1-thread row is the steadier reference"
+            "BLAS/OpenMP threads are the libraries' defaults; their worker threads spin between "
+            "ops, so on a busy machine these figures swing widely (`--threads 1` steadies them)"
         )
     return sec
 

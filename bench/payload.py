@@ -16,15 +16,17 @@ from typing import Any
 import numpy as np
 import orjson
 
-from bench.common import Config, Metric, Section, SectionIter, say
+from bench.common import Config, Figure, Metric, Section, SectionIter, say
 from bench.service import APP_ENV, APP_ENV_NOTE
 from bench.serving import (
     Case,
     Req,
     Server,
+    ServerError,
     describe_failure,
     generator_description,
     measure_cases,
+    start_servers,
 )
 
 SIZES = (100_000, 1_000_000)
@@ -91,7 +93,14 @@ def run(cfg: Config) -> SectionIter:
     def label(who: str, n: int, enc: str) -> str:
         return f"{who}: {n:.0e} elements, {enc}".replace("e+0", "e")
 
-    with Server("app.main:app", env=APP_ENV) as app, Server("bench.baseline_app:app") as base:
+    app, base = Server("app.main:app", env=APP_ENV), Server("bench.baseline_app:app")
+    try:
+        servers = start_servers(app, base)
+    except ServerError as exc:
+        sec.figures.append(Figure("servers", status=f"unavailable ({exc})"))
+        yield sec
+        return
+    with servers:
         load_cases = []
         reply_size = 0
         for n, enc, x, req in cases:

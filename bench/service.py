@@ -23,6 +23,7 @@ from bench.serving import (
     Case,
     Req,
     Server,
+    ServerError,
     describe_failure,
     finish_load,
     generator_description,
@@ -30,6 +31,7 @@ from bench.serving import (
     probe,
     stack_description,
     start_load,
+    start_servers,
 )
 
 TUTORIAL_SOURCE = """import torch
@@ -139,7 +141,14 @@ def run(cfg: Config) -> SectionIter:
         "s_graph": "session: 100-node graph (run+backward)",
     }
     # both servers stay up (an idle one costs nothing) so the rounds can alternate between them
-    with Server("bench.baseline_app:app") as base, Server("app.main:app", env=APP_ENV) as app:
+    base, app = Server("bench.baseline_app:app"), Server("app.main:app", env=APP_ENV)
+    try:
+        servers = start_servers(base, app)
+    except ServerError as exc:
+        sec.figures.append(Figure("servers", status=f"unavailable ({exc})"))
+        yield sec
+        return
+    with servers:
         cases = [Case(const_label, base, [[Req("GET", "/const")]] * conns)]
         for key, req in (
             ("healthz", Req("GET", "/healthz")),

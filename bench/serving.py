@@ -8,6 +8,7 @@ and every connection repeats one request, otherwise `bench.loadgen`.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -46,6 +47,22 @@ def generator_description() -> str:
     return "bench.loadgen (python asyncio + uvloop, raw keep-alive sockets, separate process)"
 
 
+class ServerError(RuntimeError):
+    """A server that would not start or answer."""
+
+
+def start_servers(*servers: Server) -> contextlib.ExitStack:
+    """Start all (stopping those already started if one fails); use the result in `with`."""
+    stack = contextlib.ExitStack()
+    try:
+        for s in servers:
+            stack.enter_context(s)
+    except BaseException:
+        stack.close()
+        raise
+    return stack
+
+
 class Server:
     def __init__(self, app: str, env: dict[str, str] | None = None) -> None:
         self.app = app
@@ -75,7 +92,7 @@ class Server:
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.app} exited at start: {self.log_tail()}")
+                raise ServerError(f"{self.app} exited at start: {self.log_tail()[-160:]}")
             try:
                 status, _ = self.request("GET", "/healthz", timeout=2)
                 if status < 500:
@@ -84,7 +101,7 @@ class Server:
                 pass
             time.sleep(0.1)
         self.stop()
-        raise RuntimeError(f"{self.app} did not answer /healthz within {wait:.0f} s")
+        raise ServerError(f"{self.app} did not answer /healthz within {wait:.0f} s")
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
