@@ -19,6 +19,7 @@ from engine.limits import check_numel
 from engine.ops.registry import (
     NOT_DIFFERENTIABLE,
     Derivative,
+    Primitive,
     apply,
     broadcast_shapes,
     op,
@@ -41,6 +42,83 @@ def _operands(x: Any, y: Any) -> tuple[Tensor, Tensor, np.dtype]:
 def _float_compute(compute: np.dtype) -> np.dtype:
     """True division and transcendental functions compute integers in the default float dtype."""
     return compute if compute.kind == "f" else np.dtype(np.float32)
+
+
+# ---- helpers shared by the families ------------------------------------------------------------
+
+
+def _check_tensor(fname: str, value: Any, name: str = "input", position: int = 1) -> Tensor:
+    """torch's argument-parser error for a Tensor parameter given something else."""
+    if not isinstance(value, Tensor):
+        raise errors.TypeError(
+            f"{fname}(): argument '{name}' (position {position}) must be Tensor, not "
+            f"{type(value).__name__}"
+        )
+    return value
+
+
+def _check_tensors(fname: str, **args: Any) -> None:
+    """`_check_tensor` for each keyword argument in order, the first at position 1."""
+    for position, (name, value) in enumerate(args.items(), start=1):
+        _check_tensor(fname, value, name, position)
+
+
+def _not_implemented(kernel: str, input: Tensor) -> errors.NotImplementedError:
+    """torch's dispatch error for a dtype a CPU kernel has no implementation for."""
+    return errors.NotImplementedError(
+        f"\"{kernel}\" not implemented for '{input.dtype.scalar_name}'"
+    )
+
+
+def _zeros(g: Tensor) -> Tensor:
+    """torch's `zeros_like(grad)`: a gradient that is exactly 0 (no graph, no nan leaking in)."""
+    return Tensor._make(np.zeros_like(g._data), None)
+
+
+def half_via_float(fn: Any) -> Any:
+    """Compute float16 inputs in float32 and round once, as torch's kernels do (opmath).
+
+    Keeps the wrapped forward's signature, since the registry reads node attributes from it.
+    """
+
+    def forward(a: np.ndarray, *args: Any, **kwargs: Any) -> Any:
+        if a.dtype != np.float16:
+            return fn(a, *args, **kwargs)
+        out = fn(a.astype(np.float32), *args, **kwargs)
+        if type(out) is tuple:
+            return out[0].astype(np.float16), out[1]
+        return np.asarray(out).astype(np.float16)
+
+    if isinstance(fn, np.ufunc):
+        forward.__signature__ = _ONE_ARRAY  # type: ignore[attr-defined]
+        return forward
+    return functools.wraps(fn)(forward)
+
+
+_ONE_ARRAY = inspect.Signature([inspect.Parameter("a", inspect.Parameter.POSITIONAL_ONLY)])
+
+
+def _unary(
+    name: str, grad_fn: str, forward: Any, formula: Any = None, saves: tuple[str, ...] = ()
+) -> Primitive:
+    """Declare a one-input primitive; `formula=None` means torch's zeros_like(grad)."""
+    deriv = Derivative(formula if formula is not None else lambda g, c: _zeros(g), saves)
+    return primitive(name, grad_fn, ("self",), half_via_float(forward), (deriv,))
+
+
+def _float_op(prim: Primitive, doc: str, *, functional: bool = False) -> Callable[..., Tensor]:
+    """Register `torch.<name>(input)`/`Tensor.<name>()` for a floating-point function of one tensor.
+
+    Integer and bool inputs compute in the default float dtype (float32).
+    """
+
+    def func(input: Tensor) -> Tensor:
+        _check_tensor(prim.name, input)
+        return apply(prim, (input,), None, _float_compute(input._data.dtype))
+
+    func.__name__ = func.__qualname__ = prim.name
+    func.__doc__ = doc
+    return op(grad_fn=prim.grad_fn, functional=functional)(func)
 
 
 # ---- add / sub ---------------------------------------------------------------------------------
@@ -125,9 +203,6 @@ def mul(input: Any, other: Any) -> Tensor:
     return apply(MUL, (a, b), None, compute)
 
 
-multiply = mul
-
-
 def _div_forward(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.true_divide(a, b)
@@ -155,27 +230,22 @@ def _div_trunc_forward(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.trunc(np.true_divide(a, b)).astype(np.result_type(a, b))
 
 
-DIV_FLOOR = primitive(
-    "div_floor",
-    "DivBackward2",
-    ("self", "other"),
-    _div_floor_forward,
-    (
-        Derivative(lambda g, c: g * 0, saves=("other",)),
-        Derivative(lambda g, c: g * 0, saves=("self",)),
-    ),
-)
+def _div_rounded(name: str, forward: Any) -> Primitive:
+    """DivBackward2: the quotient is piecewise constant, so both gradients are zero."""
+    return primitive(
+        name,
+        "DivBackward2",
+        ("self", "other"),
+        forward,
+        (
+            Derivative(lambda g, c: g * 0, saves=("other",)),
+            Derivative(lambda g, c: g * 0, saves=("self",)),
+        ),
+    )
 
-DIV_TRUNC = primitive(
-    "div_trunc",
-    "DivBackward2",
-    ("self", "other"),
-    _div_trunc_forward,
-    (
-        Derivative(lambda g, c: g * 0, saves=("other",)),
-        Derivative(lambda g, c: g * 0, saves=("self",)),
-    ),
-)
+
+DIV_FLOOR = _div_rounded("div_floor", _div_floor_forward)
+DIV_TRUNC = _div_rounded("div_trunc", _div_trunc_forward)
 
 
 @op(grad_fn=("DivBackward0", "DivBackward2"))
@@ -196,10 +266,6 @@ def div(input: Any, other: Any, *, rounding_mode: str | None = None) -> Tensor:
     return apply(prim, (a, b), None, compute)
 
 
-divide = div
-true_divide = div
-
-
 RECIPROCAL = primitive(
     "reciprocal",
     "ReciprocalBackward0",
@@ -207,12 +273,7 @@ RECIPROCAL = primitive(
     lambda a: _div_forward(np.ones((), dtype=a.dtype), a),
     (Derivative(lambda g, c: -g * c.result * c.result, saves=("result",)),),
 )
-
-
-@op(grad_fn="ReciprocalBackward0")
-def reciprocal(input: Tensor) -> Tensor:
-    """Element-wise 1 / input."""
-    return apply(RECIPROCAL, (input,), None, _float_compute(input._data.dtype))
+reciprocal = _float_op(RECIPROCAL, "Element-wise 1 / input.")
 
 
 NEG = primitive("neg", "NegBackward0", ("self",), np.negative, (Derivative(lambda g, c: -g),))
@@ -227,9 +288,6 @@ def neg(input: Tensor) -> Tensor:
             "invert a mask, use the `~` or `logical_not()` operator instead."
         )
     return apply(NEG, (input,))
-
-
-negative = neg
 
 
 # ---- pow ---------------------------------------------------------------------------------------
@@ -329,72 +387,19 @@ def pow(input: Any, exponent: Any) -> Tensor:
     return apply(POW_SCALAR_BASE, (exponent,), {"self_base": input}, compute)
 
 
+@op(grad_fn="PowBackward0")
 def square(input: Tensor) -> Tensor:
     """input ** 2."""
     return pow(input, 2)
 
 
-op(grad_fn="PowBackward0")(square)
-
-
 # ---- exp / log ---------------------------------------------------------------------------------
 
 
-def half_via_float(fn: Any) -> Any:
-    """Compute float16 inputs in float32 and round once, as torch's kernels do (opmath).
-
-    Keeps the wrapped forward's signature, since the registry reads node attributes from it.
-    """
-
-    def forward(a: np.ndarray, *args: Any, **kwargs: Any) -> Any:
-        if a.dtype != np.float16:
-            return fn(a, *args, **kwargs)
-        out = fn(a.astype(np.float32), *args, **kwargs)
-        if type(out) is tuple:
-            return out[0].astype(np.float16), out[1]
-        return np.asarray(out).astype(np.float16)
-
-    if isinstance(fn, np.ufunc):
-        forward.__signature__ = _ONE_ARRAY  # type: ignore[attr-defined]
-        return forward
-    return functools.wraps(fn)(forward)
-
-
-_ONE_ARRAY = inspect.Signature([inspect.Parameter("a", inspect.Parameter.POSITIONAL_ONLY)])
-
-
-def _unary_float(fn: Any) -> Any:
-    return half_via_float(fn)
-
-
-EXP = primitive(
-    "exp",
-    "ExpBackward0",
-    ("self",),
-    _unary_float(np.exp),
-    (Derivative(lambda g, c: g * c.result, saves=("result",)),),
-)
-
-
-@op(grad_fn="ExpBackward0")
-def exp(input: Tensor) -> Tensor:
-    """Element-wise e ** input."""
-    return apply(EXP, (input,), None, _float_compute(input._data.dtype))
-
-
-LOG = primitive(
-    "log",
-    "LogBackward0",
-    ("self",),
-    _unary_float(np.log),
-    (Derivative(lambda g, c: g / c.self, saves=("self",)),),
-)
-
-
-@op(grad_fn="LogBackward0")
-def log(input: Tensor) -> Tensor:
-    """Element-wise natural logarithm."""
-    return apply(LOG, (input,), None, _float_compute(input._data.dtype))
+EXP = _unary("exp", "ExpBackward0", np.exp, lambda g, c: g * c.result, ("result",))
+exp = _float_op(EXP, "Element-wise e ** input.")
+LOG = _unary("log", "LogBackward0", np.log, lambda g, c: g / c.self, ("self",))
+log = _float_op(LOG, "Element-wise natural logarithm.")
 
 
 # ---- where -------------------------------------------------------------------------------------
@@ -430,47 +435,26 @@ def where(condition: Tensor, input: Any, other: Any) -> Tensor:
 # ---- comparisons and logical ops (bool results, never differentiable) -----------------------
 
 
-def _compare(fn: Any, x: Any, y: Any) -> Tensor:
-    a, b, compute = _operands(x, y)
-    return Tensor._make(
-        fn(a._data.astype(compute, copy=False), b._data.astype(compute, copy=False)), None
-    )
+def _comparison(name: str, fn: np.ufunc, symbol: str) -> Callable[..., Tensor]:
+    """Register `torch.<name>(input, other)`: `input <symbol> other`, promoted and broadcast."""
+
+    def compare(input: Tensor, other: Any) -> Tensor:
+        a, b, compute = _operands(input, other)
+        return Tensor._make(
+            fn(a._data.astype(compute, copy=False), b._data.astype(compute, copy=False)), None
+        )
+
+    compare.__name__ = compare.__qualname__ = name
+    compare.__doc__ = f"Element-wise {symbol}, a bool tensor."
+    return op(differentiable=False)(compare)
 
 
-@op(differentiable=False)
-def eq(input: Tensor, other: Any) -> Tensor:
-    """Element-wise ==, a bool tensor."""
-    return _compare(np.equal, input, other)
-
-
-@op(differentiable=False)
-def ne(input: Tensor, other: Any) -> Tensor:
-    """Element-wise !=, a bool tensor."""
-    return _compare(np.not_equal, input, other)
-
-
-@op(differentiable=False)
-def lt(input: Tensor, other: Any) -> Tensor:
-    """Element-wise <, a bool tensor."""
-    return _compare(np.less, input, other)
-
-
-@op(differentiable=False)
-def le(input: Tensor, other: Any) -> Tensor:
-    """Element-wise <=, a bool tensor."""
-    return _compare(np.less_equal, input, other)
-
-
-@op(differentiable=False)
-def gt(input: Tensor, other: Any) -> Tensor:
-    """Element-wise >, a bool tensor."""
-    return _compare(np.greater, input, other)
-
-
-@op(differentiable=False)
-def ge(input: Tensor, other: Any) -> Tensor:
-    """Element-wise >=, a bool tensor."""
-    return _compare(np.greater_equal, input, other)
+eq = _comparison("eq", np.equal, "==")
+ne = _comparison("ne", np.not_equal, "!=")
+lt = _comparison("lt", np.less, "<")
+le = _comparison("le", np.less_equal, "<=")
+gt = _comparison("gt", np.greater, ">")
+ge = _comparison("ge", np.greater_equal, ">=")
 
 
 @op(differentiable=False)
@@ -516,48 +500,6 @@ def bitwise_not(input: Tensor) -> Tensor:
     return Tensor._make(np.invert(input._data), None)
 
 
-# ---- helpers shared by the unary families ---------------------------------------------------
-
-
-def _zeros(g: Tensor) -> Tensor:
-    """torch's `zeros_like(grad)`: a gradient that is exactly 0 (no graph, no nan leaking in)."""
-    return Tensor._make(np.zeros_like(g._data), None)
-
-
-def _check_tensor(fname: str, input: Any) -> None:
-    if not isinstance(input, Tensor):
-        raise errors.TypeError(
-            f"{fname}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
-
-
-def _not_implemented(kernel: str, input: Tensor) -> errors.NotImplementedError:
-    """torch's dispatch error for a dtype a CPU kernel has no implementation for."""
-    return errors.NotImplementedError(
-        f"\"{kernel}\" not implemented for '{input.dtype.scalar_name}'"
-    )
-
-
-def _apply_float(prim: Any, input: Any) -> Tensor:
-    """A floating-point function of one tensor: integer and bool inputs compute in float32."""
-    _check_tensor(prim.name, input)
-    return apply(prim, (input,), None, _float_compute(input._data.dtype))
-
-
-def _apply_same(prim: Any, input: Any) -> Tensor:
-    """A function of one tensor that keeps integer dtypes (abs, sign, floor, relu...)."""
-    _check_tensor(prim.name, input)
-    return apply(prim, (input,))
-
-
-def _unary(
-    name: str, grad_fn: str, forward: Any, formula: Any = None, saves: tuple[str, ...] = ()
-) -> Any:
-    """Declare a one-input primitive; `formula=None` means torch's zeros_like(grad)."""
-    deriv = Derivative(formula if formula is not None else lambda g, c: _zeros(g), saves)
-    return primitive(name, grad_fn, ("self",), half_via_float(forward), (deriv,))
-
-
 _LN2 = float(np.log(2.0))
 _LN10 = float(np.log(10.0))
 _TWO_OVER_SQRT_PI = 2.0 / float(np.sqrt(np.pi))
@@ -566,84 +508,51 @@ _TWO_OVER_SQRT_PI = 2.0 / float(np.sqrt(np.pi))
 # ---- trigonometric and hyperbolic ------------------------------------------------------------
 
 SIN = _unary("sin", "SinBackward0", np.sin, lambda g, c: g * cos(c.self), ("self",))
+sin = _float_op(SIN, "Element-wise sine.")
 COS = _unary("cos", "CosBackward0", np.cos, lambda g, c: g * -sin(c.self), ("self",))
+cos = _float_op(COS, "Element-wise cosine.")
 TAN = _unary("tan", "TanBackward0", np.tan, lambda g, c: g * (1 + c.result * c.result), ("result",))
+tan = _float_op(
+    TAN, "Element-wise tangent; its derivative 1 + tan² is computed from the saved result."
+)
 ASIN = _unary(
     "asin", "AsinBackward0", np.arcsin, lambda g, c: g * rsqrt(-c.self * c.self + 1), ("self",)
 )
+asin = _float_op(ASIN, "Element-wise arcsine (gradient inf at ±1, nan outside [-1, 1]).")
 ACOS = _unary(
     "acos", "AcosBackward0", np.arccos, lambda g, c: g * -rsqrt(-c.self * c.self + 1), ("self",)
 )
+acos = _float_op(ACOS, "Element-wise arccosine (gradient -inf at ±1, nan outside [-1, 1]).")
 ATAN = _unary("atan", "AtanBackward0", np.arctan, lambda g, c: g / (c.self * c.self + 1), ("self",))
+atan = _float_op(ATAN, "Element-wise arctangent.")
 SINH = _unary("sinh", "SinhBackward0", np.sinh, lambda g, c: g * cosh(c.self), ("self",))
+sinh = _float_op(SINH, "Element-wise hyperbolic sine.")
 COSH = _unary("cosh", "CoshBackward0", np.cosh, lambda g, c: g * sinh(c.self), ("self",))
+cosh = _float_op(COSH, "Element-wise hyperbolic cosine.")
 TANH = _unary(
     "tanh", "TanhBackward0", np.tanh, lambda g, c: g * (1 - c.result * c.result), ("result",)
 )
-
-
-@op(grad_fn="SinBackward0")
-def sin(input: Tensor) -> Tensor:
-    """Element-wise sine."""
-    return _apply_float(SIN, input)
-
-
-@op(grad_fn="CosBackward0")
-def cos(input: Tensor) -> Tensor:
-    """Element-wise cosine."""
-    return _apply_float(COS, input)
-
-
-@op(grad_fn="TanBackward0")
-def tan(input: Tensor) -> Tensor:
-    """Element-wise tangent; its derivative 1 + tan² is computed from the saved result."""
-    return _apply_float(TAN, input)
-
-
-@op(grad_fn="AsinBackward0")
-def asin(input: Tensor) -> Tensor:
-    """Element-wise arcsine (gradient inf at ±1, nan outside [-1, 1])."""
-    return _apply_float(ASIN, input)
-
-
-@op(grad_fn="AcosBackward0")
-def acos(input: Tensor) -> Tensor:
-    """Element-wise arccosine (gradient -inf at ±1, nan outside [-1, 1])."""
-    return _apply_float(ACOS, input)
-
-
-@op(grad_fn="AtanBackward0")
-def atan(input: Tensor) -> Tensor:
-    """Element-wise arctangent."""
-    return _apply_float(ATAN, input)
-
-
-@op(grad_fn="SinhBackward0")
-def sinh(input: Tensor) -> Tensor:
-    """Element-wise hyperbolic sine."""
-    return _apply_float(SINH, input)
-
-
-@op(grad_fn="CoshBackward0")
-def cosh(input: Tensor) -> Tensor:
-    """Element-wise hyperbolic cosine."""
-    return _apply_float(COSH, input)
-
-
-@op(grad_fn="TanhBackward0", functional=True)
-def tanh(input: Tensor) -> Tensor:
-    """Element-wise hyperbolic tangent (torch.tanh, Tensor.tanh, F.tanh); saves its result."""
-    return _apply_float(TANH, input)
+tanh = _float_op(
+    TANH,
+    "Element-wise hyperbolic tangent (torch.tanh, Tensor.tanh, F.tanh); saves its result.",
+    functional=True,
+)
 
 
 # ---- exponentials, logarithms, roots -----------------------------------------------------------
 
 EXP2 = _unary("exp2", "Exp2Backward0", np.exp2, lambda g, c: g * c.result * _LN2, ("result",))
+exp2 = _float_op(EXP2, "Element-wise 2 ** input.")
 EXPM1 = _unary("expm1", "Expm1Backward0", np.expm1, lambda g, c: g * (c.result + 1), ("result",))
+expm1 = _float_op(EXPM1, "Element-wise exp(input) - 1, accurate near 0.")
 LOG2 = _unary("log2", "Log2Backward0", np.log2, lambda g, c: g / (c.self * _LN2), ("self",))
+log2 = _float_op(LOG2, "Element-wise base-2 logarithm.")
 LOG10 = _unary("log10", "Log10Backward0", np.log10, lambda g, c: g / (c.self * _LN10), ("self",))
+log10 = _float_op(LOG10, "Element-wise base-10 logarithm.")
 LOG1P = _unary("log1p", "Log1PBackward0", np.log1p, lambda g, c: g / (c.self + 1), ("self",))
+log1p = _float_op(LOG1P, "Element-wise log(1 + input), accurate near 0.")
 SQRT = _unary("sqrt", "SqrtBackward0", np.sqrt, lambda g, c: g / (2 * c.result), ("result",))
+sqrt = _float_op(SQRT, "Element-wise square root; the gradient 1/(2·sqrt) is inf at 0 (facts §9).")
 RSQRT = _unary(
     "rsqrt",
     "RsqrtBackward0",
@@ -651,6 +560,7 @@ RSQRT = _unary(
     lambda g, c: -0.5 * g * pow(c.result, 3),
     ("result",),
 )
+rsqrt = _float_op(RSQRT, "Element-wise 1 / sqrt(input).")
 
 
 def _sigmoid_forward(a: np.ndarray) -> np.ndarray:
@@ -666,6 +576,11 @@ SIGMOID = _unary(
     _sigmoid_forward,
     lambda g, c: g * (c.result * (1 - c.result)),
     ("result",),
+)
+sigmoid = _float_op(
+    SIGMOID,
+    "Element-wise logistic function (torch.sigmoid, Tensor.sigmoid, F.sigmoid).",
+    functional=True,
 )
 
 
@@ -684,60 +599,7 @@ ERF = _unary(
     lambda g, c: _TWO_OVER_SQRT_PI * exp(-(c.self * c.self)) * g,
     ("self",),
 )
-
-
-@op(grad_fn="Exp2Backward0")
-def exp2(input: Tensor) -> Tensor:
-    """Element-wise 2 ** input."""
-    return _apply_float(EXP2, input)
-
-
-@op(grad_fn="Expm1Backward0")
-def expm1(input: Tensor) -> Tensor:
-    """Element-wise exp(input) - 1, accurate near 0."""
-    return _apply_float(EXPM1, input)
-
-
-@op(grad_fn="Log2Backward0")
-def log2(input: Tensor) -> Tensor:
-    """Element-wise base-2 logarithm."""
-    return _apply_float(LOG2, input)
-
-
-@op(grad_fn="Log10Backward0")
-def log10(input: Tensor) -> Tensor:
-    """Element-wise base-10 logarithm."""
-    return _apply_float(LOG10, input)
-
-
-@op(grad_fn="Log1PBackward0")
-def log1p(input: Tensor) -> Tensor:
-    """Element-wise log(1 + input), accurate near 0."""
-    return _apply_float(LOG1P, input)
-
-
-@op(grad_fn="SqrtBackward0")
-def sqrt(input: Tensor) -> Tensor:
-    """Element-wise square root; the gradient 1/(2·sqrt) is inf at 0 (facts §9)."""
-    return _apply_float(SQRT, input)
-
-
-@op(grad_fn="RsqrtBackward0")
-def rsqrt(input: Tensor) -> Tensor:
-    """Element-wise 1 / sqrt(input)."""
-    return _apply_float(RSQRT, input)
-
-
-@op(grad_fn="SigmoidBackward0", functional=True)
-def sigmoid(input: Tensor) -> Tensor:
-    """Element-wise logistic function (torch.sigmoid, Tensor.sigmoid, F.sigmoid)."""
-    return _apply_float(SIGMOID, input)
-
-
-@op(grad_fn="ErfBackward0")
-def erf(input: Tensor) -> Tensor:
-    """Element-wise Gauss error function (the building block of exact GELU)."""
-    return _apply_float(ERF, input)
+erf = _float_op(ERF, "Element-wise Gauss error function (the building block of exact GELU).")
 
 
 # ---- piecewise functions: abs, sign, relu, rounding ----------------------------------------------
@@ -857,7 +719,8 @@ def abs_(input: Tensor) -> Tensor:
 @op(grad_fn="SignBackward0")
 def sign(input: Tensor) -> Tensor:
     """Element-wise sign (-1, 0, 1; 0 for nan); its gradient is 0 everywhere."""
-    return _apply_same(SIGN, input)
+    _check_tensor("sign", input)
+    return apply(SIGN, (input,))
 
 
 @op(grad_fn="ReluBackward0", functional=True)
@@ -966,12 +829,7 @@ MINIMUM = primitive(
 
 def _tensor_pair(fname: str, input: Any, other: Any) -> tuple[Tensor, Tensor, np.dtype]:
     """Two tensor operands (torch's Tensor-only overloads), promoted and broadcast-checked."""
-    for pos, (arg, value) in enumerate((("input", input), ("other", other)), start=1):
-        if not isinstance(value, Tensor):
-            raise errors.TypeError(
-                f"{fname}(): argument '{arg}' (position {pos}) must be Tensor, not "
-                f"{type(value).__name__}"
-            )
+    _check_tensors(fname, input=input, other=other)
     return _operands(input, other)
 
 
@@ -1054,46 +912,41 @@ CLAMP_T = primitive(
         Derivative(lambda g, c: where((c.self > c.max) | (c.max < c.min), g, 0.0), _LO_HI),
     ),
 )
-CLAMP_T_MIN = primitive(
-    "clamp_tensor_min",
-    "ClampBackward0",
-    ("self", "min"),
-    np.maximum,
-    (
-        Derivative(lambda g, c: where(c.self >= c.min, g, 0.0), ("self", "min")),
-        Derivative(lambda g, c: where(c.self < c.min, g, 0.0), ("self", "min")),
-    ),
-)
-CLAMP_T_MAX = primitive(
-    "clamp_tensor_max",
-    "ClampBackward0",
-    ("self", "max"),
-    np.minimum,
-    (
-        Derivative(lambda g, c: where(c.self <= c.max, g, 0.0), ("self", "max")),
-        Derivative(lambda g, c: where(c.self > c.max, g, 0.0), ("self", "max")),
-    ),
-)
-CLAMP_MIN_T = primitive(
-    "clamp_min_tensor",
-    "ClampMinBackward1",
-    ("self", "min"),
-    np.maximum,
-    (
-        Derivative(lambda g, c: where(c.self >= c.min, g, 0.0), ("self", "min")),
-        Derivative(lambda g, c: where(c.self < c.min, g, 0.0), ("self", "min")),
-    ),
-)
-CLAMP_MAX_T = primitive(
-    "clamp_max_tensor",
-    "ClampMaxBackward1",
-    ("self", "max"),
-    np.minimum,
-    (
-        Derivative(lambda g, c: where(c.self <= c.max, g, 0.0), ("self", "max")),
-        Derivative(lambda g, c: where(c.self > c.max, g, 0.0), ("self", "max")),
-    ),
-)
+
+
+def _min_bound(name: str, grad_fn: str) -> Primitive:
+    """max(self, min) with a tensor bound: self's gradient where self >= min, min's elsewhere."""
+    return primitive(
+        name,
+        grad_fn,
+        ("self", "min"),
+        np.maximum,
+        (
+            Derivative(lambda g, c: where(c.self >= c.min, g, 0.0), ("self", "min")),
+            Derivative(lambda g, c: where(c.self < c.min, g, 0.0), ("self", "min")),
+        ),
+    )
+
+
+def _max_bound(name: str, grad_fn: str) -> Primitive:
+    """min(self, max) with a tensor bound: self's gradient where self <= max, max's elsewhere."""
+    return primitive(
+        name,
+        grad_fn,
+        ("self", "max"),
+        np.minimum,
+        (
+            Derivative(lambda g, c: where(c.self <= c.max, g, 0.0), ("self", "max")),
+            Derivative(lambda g, c: where(c.self > c.max, g, 0.0), ("self", "max")),
+        ),
+    )
+
+
+# clamp with one tensor bound records ClampBackward0; clamp_min/clamp_max record their own node.
+CLAMP_T_MIN = _min_bound("clamp_tensor_min", "ClampBackward0")
+CLAMP_T_MAX = _max_bound("clamp_tensor_max", "ClampBackward0")
+CLAMP_MIN_T = _min_bound("clamp_min_tensor", "ClampMinBackward1")
+CLAMP_MAX_T = _max_bound("clamp_max_tensor", "ClampMaxBackward1")
 
 
 def _apply_bounds(prim: Any, input: Tensor, bounds: list[Tensor]) -> Tensor:
@@ -1440,4 +1293,3 @@ Tensor.__or__ = lambda self, other: bitwise_or(self, other)  # type: ignore[meth
 Tensor.__xor__ = lambda self, other: bitwise_xor(self, other)  # type: ignore[method-assign]
 Tensor.__invert__ = lambda self: bitwise_not(self)  # type: ignore[method-assign]
 Tensor.__hash__ = object.__hash__  # type: ignore[method-assign]
-Tensor.sub = sub  # type: ignore[attr-defined]
