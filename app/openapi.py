@@ -45,6 +45,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     problem_content = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": _REF.format(model="Problem")}}}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
+            _plain_optional_body(operation)
             for status, response in operation.get("responses", {}).items():
                 if status[:1] in "45":
                     response["content"] = problem_content
@@ -58,3 +59,16 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         components.pop(name, None)
     app.openapi_schema = schema
     return schema
+
+
+def _plain_optional_body(operation: dict[str, Any]) -> None:
+    """An optional body typed `Model | None` is documented as `anyOf: [Model, null]`, which makes
+    generated clients serialise their "unset" marker; an optional body is simply a `$ref`."""
+    body = operation.get("requestBody")
+    if not body or body.get("required"):
+        return
+    for media in body.get("content", {}).values():
+        variants = media.get("schema", {}).get("anyOf", [])
+        refs = [v for v in variants if "$ref" in v]
+        if len(refs) == 1 and len(variants) == 2 and {"type": "null"} in variants:
+            media["schema"] = refs[0]

@@ -103,3 +103,15 @@ def test_one_node_model_per_op_discriminated_by_op(client: TestClient) -> None:
     total = schemas[mapping["sum"].rsplit("/", 1)[1]]
     assert set(total["properties"]) == {"id", "op", "inputs", "dim", "keepdim", "dtype"}
     assert total["properties"]["keepdim"]["default"] is False
+
+
+def test_optional_bodies_are_plain_refs(client: TestClient) -> None:
+    """`Model | None` bodies as `anyOf: [Model, null]` make generated clients send their UNSET
+    marker; optional bodies (create_session, zero_grad) must be a plain `$ref`."""
+    paths = spec(client)["paths"]
+    for path, method in (("/v1/sessions", "post"), ("/v1/sessions/{session_id}/zero_grad", "post")):
+        body = paths[path][method]["requestBody"]
+        assert not body.get("required")
+        assert set(body["content"]["application/json"]["schema"]) == {"$ref"}
+    response = client.post("/v1/sessions")
+    assert response.status_code == 201

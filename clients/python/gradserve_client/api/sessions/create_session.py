@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: CreateSessionRequest | None | Unset = UNSET,
+    body: CreateSessionRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,10 +22,8 @@ def _get_kwargs(
         "url": "/v1/sessions",
     }
 
-    if isinstance(body, CreateSessionRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -84,14 +82,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CreateSessionRequest | None | Unset = UNSET,
+    body: CreateSessionRequest | Unset = UNSET,
 ) -> Response[Problem | SessionInfo]:
     """Create Session
 
      Create an empty session; it is reclaimed after `ttl_seconds` without requests.
 
     Args:
-        body (CreateSessionRequest | None | Unset):
+        body (CreateSessionRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,14 +113,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CreateSessionRequest | None | Unset = UNSET,
+    body: CreateSessionRequest | Unset = UNSET,
 ) -> Problem | SessionInfo | None:
     """Create Session
 
      Create an empty session; it is reclaimed after `ttl_seconds` without requests.
 
     Args:
-        body (CreateSessionRequest | None | Unset):
+        body (CreateSessionRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,14 +139,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CreateSessionRequest | None | Unset = UNSET,
+    body: CreateSessionRequest | Unset = UNSET,
 ) -> Response[Problem | SessionInfo]:
     """Create Session
 
      Create an empty session; it is reclaimed after `ttl_seconds` without requests.
 
     Args:
-        body (CreateSessionRequest | None | Unset):
+        body (CreateSessionRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,14 +168,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CreateSessionRequest | None | Unset = UNSET,
+    body: CreateSessionRequest | Unset = UNSET,
 ) -> Problem | SessionInfo | None:
     """Create Session
 
      Create an empty session; it is reclaimed after `ttl_seconds` without requests.
 
     Args:
-        body (CreateSessionRequest | None | Unset):
+        body (CreateSessionRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     session_id: str,
     *,
-    body: None | Unset | ZeroGradRequest = UNSET,
+    body: ZeroGradRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,10 +26,8 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, ZeroGradRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -86,7 +84,7 @@ def sync_detailed(
     session_id: str,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | ZeroGradRequest = UNSET,
+    body: ZeroGradRequest | Unset = UNSET,
 ) -> Response[Problem | ZeroGradResponse]:
     """Zero Grad
 
@@ -94,7 +92,7 @@ def sync_detailed(
 
     Args:
         session_id (str): The session's id.
-        body (None | Unset | ZeroGradRequest):
+        body (ZeroGradRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +118,7 @@ def sync(
     session_id: str,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | ZeroGradRequest = UNSET,
+    body: ZeroGradRequest | Unset = UNSET,
 ) -> Problem | ZeroGradResponse | None:
     """Zero Grad
 
@@ -128,7 +126,7 @@ def sync(
 
     Args:
         session_id (str): The session's id.
-        body (None | Unset | ZeroGradRequest):
+        body (ZeroGradRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +147,7 @@ async def asyncio_detailed(
     session_id: str,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | ZeroGradRequest = UNSET,
+    body: ZeroGradRequest | Unset = UNSET,
 ) -> Response[Problem | ZeroGradResponse]:
     """Zero Grad
 
@@ -157,7 +155,7 @@ async def asyncio_detailed(
 
     Args:
         session_id (str): The session's id.
-        body (None | Unset | ZeroGradRequest):
+        body (ZeroGradRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +179,7 @@ async def asyncio(
     session_id: str,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | ZeroGradRequest = UNSET,
+    body: ZeroGradRequest | Unset = UNSET,
 ) -> Problem | ZeroGradResponse | None:
     """Zero Grad
 
@@ -189,7 +187,7 @@ async def asyncio(
 
     Args:
         session_id (str): The session's id.
-        body (None | Unset | ZeroGradRequest):
+        body (ZeroGradRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
