@@ -23,6 +23,7 @@ from engine.limits import check_numel
 from engine.ops import elementwise as ew
 from engine.ops.elementwise import (
     _check_tensor,
+    _check_tensors,
     _no_inplace,
     _not_implemented,
     add_scalar,
@@ -50,10 +51,7 @@ from engine.tensor import Tensor
 
 def _float_input(fname: str, kernel: str, input: Any) -> None:
     """Activations are floating-point kernels: torch has no integer or bool implementation."""
-    if not isinstance(input, Tensor):
-        raise errors.TypeError(
-            f"{fname}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
+    _check_tensor(fname, input)
     if input._data.dtype.kind != "f":
         raise _not_implemented(kernel, input)
 
@@ -346,10 +344,7 @@ def _softmax_dim(name: str, input: Tensor, dim: int | None) -> int:
 def _softmax_like(
     prim: Any, name: str, input: Tensor, dim: int | None, dtype: DType | None
 ) -> Tensor:
-    if not isinstance(input, Tensor):
-        raise errors.TypeError(
-            f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
-        )
+    _check_tensor(name, input)
     d = _softmax_dim(name, input, dim)
     ndim = input._data.ndim
     axis = normalize_dim(int(d), ndim)
@@ -425,6 +420,15 @@ def _mean(values: np.ndarray) -> np.ndarray:
     return np.asarray(np.sum(values) / values.size if values.size else np.nan, dtype=values.dtype)
 
 
+def _reduce_array(losses: np.ndarray, reduction: str) -> np.ndarray:
+    """A loss kernel's per-element losses, reduced as `reduction` says (in their dtype)."""
+    if reduction == "none":
+        return losses
+    if reduction == "sum":
+        return np.asarray(np.sum(losses), dtype=losses.dtype)
+    return _mean(losses)
+
+
 def _reduce(losses: Tensor, reduction: str) -> Tensor:
     if reduction == "mean":
         return losses.mean()
@@ -433,13 +437,14 @@ def _reduce(losses: Tensor, reduction: str) -> Tensor:
     return losses
 
 
-def _require_tensors(fname: str, **args: Any) -> None:
-    for pos, (name, value) in enumerate(args.items(), start=1):
-        if not isinstance(value, Tensor):
-            raise errors.TypeError(
-                f"{fname}(): argument '{name}' (position {pos}) must be Tensor, not "
-                f"{type(value).__name__}"
-            )
+def _check_weight_shape(input: Tensor, weight: Tensor) -> None:
+    """A loss weight multiplies the losses in place: it must broadcast to the input's shape."""
+    new = broadcast_shapes(input._data.shape, weight._data.shape)
+    if new != input._data.shape:
+        raise errors.RuntimeError(
+            f"output with shape {_size(input._data.shape)} doesn't match the broadcast "
+            f"shape {_size(new)}"
+        )
 
 
 def _no_grad_weight(fname: str, **weights: Tensor | None) -> None:
@@ -451,8 +456,21 @@ def _no_grad_weight(fname: str, **weights: Tensor | None) -> None:
             )
 
 
-def _warn_target_size(input: Tensor, target: Tensor) -> None:
-    """mse_loss/l1_loss warn (facts §15) when the target's size differs, then broadcast."""
+def _pointwise_loss_args(
+    fname: str,
+    input: Tensor,
+    target: Tensor,
+    size_average: bool | None,
+    reduce: bool | None,
+    reduction: str,
+) -> tuple[Tensor, Tensor, str]:
+    """mse_loss/l1_loss: input and target broadcast together (torch.broadcast_tensors), with
+    torch's warning (facts §15) when the target's size differs, and the reduction asked for.
+
+    The reduction name comes back unvalidated: only the unweighted form checks it
+    (`_weighted_pointwise` reads it as it is).
+    """
+    _check_tensors(fname, input=input, target=target)
     if input._data.shape != target._data.shape:
         warnings.warn(
             f"Using a target size ({target.shape}) that is different to the input size "
@@ -461,12 +479,10 @@ def _warn_target_size(input: Tensor, target: Tensor) -> None:
             UserWarning,
             stacklevel=3,
         )
-
-
-def _broadcast_pair(input: Tensor, target: Tensor) -> tuple[Tensor, Tensor]:
-    """torch.broadcast_tensors(input, target)."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce)
     if input._data.shape == target._data.shape:
-        return input, target
+        return input, target, reduction
     shape = broadcast_shapes(input._data.shape, target._data.shape)
     check_numel(shape)
     # broadcast_tensors only expands (ExpandBackward0) the operands that change shape.
@@ -474,7 +490,7 @@ def _broadcast_pair(input: Tensor, target: Tensor) -> tuple[Tensor, Tensor]:
         input = input.expand(*shape)
     if target._data.shape != shape:
         target = target.expand(*shape)
-    return input, target
+    return input, target, reduction
 
 
 def _weighted_pointwise(losses: Tensor, weight: Tensor, input: Tensor, reduction: str) -> Tensor:
@@ -495,12 +511,7 @@ def _weighted_pointwise(losses: Tensor, weight: Tensor, input: Tensor, reduction
 @half_via_float
 def _mse_forward(a: np.ndarray, t: np.ndarray, reduction: str) -> np.ndarray:
     d = a - t
-    sq = d * d
-    if reduction == "none":
-        return sq
-    if reduction == "sum":
-        return np.asarray(np.sum(sq))
-    return _mean(sq)
+    return _reduce_array(d * d, reduction)
 
 
 def _mse_norm(c: Any) -> float:
@@ -536,12 +547,7 @@ def mse_loss(
 
     A target of another size warns (torch's UserWarning) and is broadcast.
     """
-    _require_tensors("mse_loss", input=input, target=target)
-    _warn_target_size(input, target)
-    red = reduction
-    if size_average is not None or reduce is not None:
-        red = _legacy_reduction(size_average, reduce)
-    x, t = _broadcast_pair(input, target)
+    x, t, red = _pointwise_loss_args("mse_loss", input, target, size_average, reduce, reduction)
     if weight is not None:
         return _weighted_pointwise((x - t) ** 2, weight, input, red)
     red = _reduction(None, None, red)
@@ -568,12 +574,7 @@ def l1_loss(
     weight: Tensor | None = None,
 ) -> Tensor:
     """Mean absolute error, composed as torch does: |input - target| then mean/sum."""
-    _require_tensors("l1_loss", input=input, target=target)
-    _warn_target_size(input, target)
-    red = reduction
-    if size_average is not None or reduce is not None:
-        red = _legacy_reduction(size_average, reduce)
-    x, t = _broadcast_pair(input, target)
+    x, t, red = _pointwise_loss_args("l1_loss", input, target, size_average, reduce, reduction)
     if weight is not None:
         return _weighted_pointwise(ew.abs_(x - t), weight, input, red)
     red = _reduction(None, None, red)
@@ -849,7 +850,7 @@ def nll_loss(
     reduction: str = "mean",
 ) -> Tensor:
     """Negative log-likelihood of class-index targets; 'mean' divides by the summed weights."""
-    _require_tensors("nll_loss", input=input, target=target)
+    _check_tensors("nll_loss", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     return _nll_loss_nd(input, target, weight, red, ignore_index)
 
@@ -960,7 +961,7 @@ def cross_entropy(
     A target of the input's shape is read as class probabilities (floating point only); any
     other target holds class indices (int64 or uint8), where ignore_index is skipped.
     """
-    _require_tensors("cross_entropy", input=input, target=target)
+    _check_tensors("cross_entropy", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     if input._data.shape == target._data.shape:
         if target._data.dtype.kind != "f":
@@ -987,12 +988,7 @@ def _bce_forward(a: np.ndarray, t: np.ndarray, reduction: str, weight: np.ndarra
     loss = (t - 1) * np.maximum(np.log1p(-a), floor) - t * np.maximum(np.log(a), floor)
     if weight is not None:
         loss = loss * weight
-    if reduction == "none":
-        out = loss
-    elif reduction == "sum":
-        out = np.asarray(np.sum(loss), dtype=a.dtype)
-    else:
-        out = _mean(loss)
+    out = _reduce_array(loss, reduction)
     return out if weight is None else (out, {"weight": weight})
 
 
@@ -1000,6 +996,7 @@ _BCE_EPSILON = 1e-12
 
 
 def _bce_scale(grad: Tensor, c: Any) -> Tensor:
+    """The binary cross-entropies' gradient [· weight] [/ N for 'mean']."""
     w = _const(c, "weight")
     if w is not None:
         grad = grad * w
@@ -1048,7 +1045,7 @@ def binary_cross_entropy(
     reduction: str = "mean",
 ) -> Tensor:
     """-[t·log p + (1-t)·log(1-p)] with each log clamped at -100; p must lie in [0, 1]."""
-    _require_tensors("binary_cross_entropy", input=input, target=target)
+    _check_tensors("binary_cross_entropy", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     if target._data.shape != input._data.shape:
         raise errors.ValueError(
@@ -1057,14 +1054,9 @@ def binary_cross_entropy(
         )
     w = None
     if weight is not None:
-        new = broadcast_shapes(target._data.shape, weight._data.shape)
-        if new != input._data.shape:
-            raise errors.RuntimeError(
-                f"output with shape {_size(input._data.shape)} doesn't match the broadcast "
-                f"shape {_size(new)}"
-            )
+        _check_weight_shape(input, weight)
         _no_grad_weight("binary_cross_entropy", weight=weight)
-        w = np.broadcast_to(weight._data, new).astype(input._data.dtype)
+        w = np.broadcast_to(weight._data, input._data.shape).astype(input._data.dtype)
     if target._data.dtype != input._data.dtype:
         raise errors.RuntimeError(
             f"Found dtype {target.dtype.scalar_name} but expected {input.dtype.scalar_name}"
@@ -1097,12 +1089,7 @@ def _bce_logits_forward(
     loss = (1 - t) * a - log_sig
     if weight is not None:
         loss = loss * weight
-    if reduction == "none":
-        out = loss
-    elif reduction == "sum":
-        out = np.asarray(np.sum(loss), dtype=a.dtype)
-    else:
-        out = _mean(loss)
+    out = _reduce_array(loss, reduction)
     extras = {}
     if weight is not None:
         extras["weight"] = weight
@@ -1126,7 +1113,7 @@ def _bce_logits_self_grad(g: Tensor, c: Any) -> Tensor:
     else:
         pt = pw * t
         grad = (pt + 1 - t) * sigmoid(x) - pt
-    return _bce_logits_scale(grad * g, c)
+    return _bce_scale(grad * g, c)
 
 
 def _bce_logits_target_grad(g: Tensor, c: Any) -> Tensor:
@@ -1136,16 +1123,7 @@ def _bce_logits_target_grad(g: Tensor, c: Any) -> Tensor:
         grad = -x * g
     else:
         grad = (logsigmoid(-x) - logsigmoid(x) * pw) * g
-    return _bce_logits_scale(grad, c)
-
-
-def _bce_logits_scale(grad: Tensor, c: Any) -> Tensor:
-    w = _const(c, "weight")
-    if w is not None:
-        grad = grad * w
-    if c.reduction == "mean":
-        grad = grad / int(np.prod(c.input_shape(0)))
-    return grad
+    return _bce_scale(grad, c)
 
 
 def _bce_logits_prim(name: str, weighted: bool, pos_weighted: bool) -> Any:
@@ -1193,7 +1171,7 @@ def binary_cross_entropy_with_logits(
     pos_weight: Tensor | None = None,
 ) -> Tensor:
     """Sigmoid + binary cross-entropy in one stable node (finite for logits of any size)."""
-    _require_tensors("binary_cross_entropy_with_logits", input=input, target=target)
+    _check_tensors("binary_cross_entropy_with_logits", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     if target._data.shape != input._data.shape:
         raise errors.ValueError(
@@ -1209,12 +1187,7 @@ def binary_cross_entropy_with_logits(
         )
     for w in (weight, pos_weight):
         if w is not None:
-            new = broadcast_shapes(input._data.shape, w._data.shape)
-            if new != input._data.shape:
-                raise errors.RuntimeError(
-                    f"output with shape {_size(input._data.shape)} doesn't match the broadcast "
-                    f"shape {_size(new)}"
-                )
+            _check_weight_shape(input, w)
     attrs = {
         "reduction": red,
         "weight": None if weight is None else weight._data.astype(compute),
