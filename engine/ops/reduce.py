@@ -24,10 +24,10 @@ from engine.autograd import Node
 from engine.dtypes import DType
 from engine.grad_mode import is_grad_enabled
 from engine.limits import check_numel
-from engine.ops.elementwise import where
+from engine.ops.elementwise import maximum, minimum, where
 from engine.ops.registry import (
-    OPS,
     Derivative,
+    Primitive,
     apply,
     normalize_dim,
     normalize_dims,
@@ -102,7 +102,7 @@ def _dtype_arg(dtype: Any) -> DType | None:
     raise errors.TypeError(f"dtype must be a torch.dtype, not {type(dtype).__name__}")
 
 
-def _cast_input(input: Tensor, dtype: Any) -> np.dtype | None:
+def _cast_input(dtype: Any) -> np.dtype | None:
     """The compute dtype for a `dtype=` argument: the input is cast before the op runs."""
     target = _dtype_arg(dtype)
     return None if target is None else target.np
@@ -125,6 +125,15 @@ def _nonempty_dims(name: str, input: Tensor, dims: tuple[int, ...]) -> None:
     for d in dims:
         if input._data.shape[d] == 0:
             raise errors.IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+
+
+def _share(g: Tensor, mask: np.ndarray, dims: tuple[int, ...] | None) -> Tensor:
+    """g split evenly among the elements `mask` marks (1) in each reduced slice: g / count * mask.
+
+    How amax/amin, and norm with an infinite order, share a gradient among tied elements.
+    """
+    count = np.sum(mask, axis=dims, keepdims=True)
+    return (g / _const(count)) * _const(mask)
 
 
 def _reverse_cumsum(t: Tensor, d: int) -> Tensor:
@@ -173,7 +182,7 @@ def sum(
 
     Integer and bool inputs sum to int64; `dtype=` casts the input first.
     """
-    compute = _cast_input(input, dtype)
+    compute = _cast_input(dtype)
     if dim is None:
         return apply(SUM, (input,), None, compute)
     dims = _dims_arg(dim, input._data.ndim)
@@ -313,7 +322,7 @@ def prod(
     input: Tensor, dim: int | None = None, keepdim: bool = False, *, dtype: Any = None
 ) -> Tensor:
     """Product of all elements, or over one dim; integers multiply as int64."""
-    compute = _cast_input(input, dtype)
+    compute = _cast_input(dtype)
     if dim is None:
         return apply(PROD, (input,), None, compute)
     if not isinstance(dim, (int, np.integer)) or isinstance(dim, bool):
@@ -329,17 +338,22 @@ def prod(
 # ---- cumsum / cumprod --------------------------------------------------------------------------
 
 
-def _cumsum_forward(a: np.ndarray, dim: int) -> np.ndarray:
-    if a.ndim == 0:
-        return a.astype(_long_for_ints(a) or a.dtype)
-    return np.cumsum(a, axis=dim, dtype=_long_for_ints(a))
+def _cumulative(fn: Any) -> Any:
+    """cumsum's/cumprod's forward: integers accumulate as int64; a 0-d tensor is its own result."""
+
+    def forward(a: np.ndarray, dim: int) -> np.ndarray:
+        if a.ndim == 0:
+            return a.astype(_long_for_ints(a) or a.dtype)
+        return fn(a, axis=dim, dtype=_long_for_ints(a))
+
+    return forward
 
 
 CUMSUM = primitive(
     "cumsum",
     "CumsumBackward0",
     ("self",),
-    _cumsum_forward,
+    _cumulative(np.cumsum),
     (Derivative(lambda g, c: g if g._data.ndim == 0 else _reverse_cumsum(g, c.dim)),),
 )
 
@@ -348,13 +362,7 @@ CUMSUM = primitive(
 def cumsum(input: Tensor, dim: int, *, dtype: Any = None) -> Tensor:
     """Running sums along `dim`; integers accumulate as int64."""
     d = normalize_dim(int(dim), input._data.ndim)
-    return apply(CUMSUM, (input,), {"dim": d}, _cast_input(input, dtype))
-
-
-def _cumprod_forward(a: np.ndarray, dim: int) -> np.ndarray:
-    if a.ndim == 0:
-        return a.astype(_long_for_ints(a) or a.dtype)
-    return np.cumprod(a, axis=dim, dtype=_long_for_ints(a))
+    return apply(CUMSUM, (input,), {"dim": d}, _cast_input(dtype))
 
 
 def _cumprod_grad_numpy(g: np.ndarray, x: np.ndarray, y: np.ndarray, d: int) -> np.ndarray:
@@ -402,7 +410,7 @@ CUMPROD = primitive(
     "cumprod",
     "CumprodBackward0",
     ("self",),
-    _cumprod_forward,
+    _cumulative(np.cumprod),
     (Derivative(_cumprod_grad, saves=("self", "result")),),
 )
 
@@ -411,7 +419,7 @@ CUMPROD = primitive(
 def cumprod(input: Tensor, dim: int, *, dtype: Any = None) -> Tensor:
     """Running products along `dim`; integers multiply as int64."""
     d = normalize_dim(int(dim), input._data.ndim)
-    return apply(CUMPROD, (input,), {"dim": d}, _cast_input(input, dtype))
+    return apply(CUMPROD, (input,), {"dim": d}, _cast_input(dtype))
 
 
 # ---- var / std ---------------------------------------------------------------------------------
@@ -491,13 +499,14 @@ STD = primitive(
 )
 
 
-def _var_args(
+def _var_attrs(
     name: str,
     input: Tensor,
     dim: Any,
     unbiased: Any,
+    keepdim: bool,
     correction: Any,
-) -> tuple[tuple[int, ...] | None, float]:
+) -> dict[str, Any]:
     """torch's var/std overloads: `var(unbiased)`, `var(dim, unbiased)`, `var(dim, correction=)`."""
     if input._data.dtype.kind != "f":
         raise errors.RuntimeError("std and var only support floating point and complex dtypes")
@@ -512,7 +521,7 @@ def _var_args(
     dims = _dims_arg(dim, input._data.ndim)
     if _numel(input._data.shape, dims) - corr <= 0:
         warnings.warn(_DOF_WARNING.format(name), UserWarning, stacklevel=3)
-    return dims, corr
+    return {"dim": dims, "correction": corr, "keepdim": bool(keepdim)}
 
 
 @op(grad_fn="VarBackward0")
@@ -525,9 +534,7 @@ def var(
     correction: float | None = None,
 ) -> Tensor:
     """Variance over all elements or `dim`, unbiased (correction=1) unless told otherwise."""
-    dims, corr = _var_args("var", input, dim, unbiased, correction)
-    attrs = {"dim": dims, "correction": corr, "keepdim": bool(keepdim)}
-    return apply(VAR, (input,), attrs)
+    return apply(VAR, (input,), _var_attrs("var", input, dim, unbiased, keepdim, correction))
 
 
 @op(grad_fn="StdBackward0")
@@ -540,9 +547,7 @@ def std(
     correction: float | None = None,
 ) -> Tensor:
     """Standard deviation over all elements or `dim` (sqrt of var, same arguments)."""
-    dims, corr = _var_args("std", input, dim, unbiased, correction)
-    attrs = {"dim": dims, "correction": corr, "keepdim": bool(keepdim)}
-    return apply(STD, (input,), attrs)
+    return apply(STD, (input,), _var_attrs("std", input, dim, unbiased, keepdim, correction))
 
 
 # ---- norm --------------------------------------------------------------------------------------
@@ -585,9 +590,7 @@ def _norm_grad(g: Tensor, c: Node) -> Tensor | None:
         return g * where(norm == 0, 0.0, x / norm)
     if math.isinf(p):
         ax = np.abs(x._data)
-        mask = ((ax == norm._data) | np.isnan(ax)).astype(x._data.dtype)
-        count = np.sum(mask, axis=c.dim, keepdims=True)
-        return sgn * ((g / _const(count)) * _const(mask))
+        return sgn * _share(g, ((ax == norm._data) | np.isnan(ax)).astype(x._data.dtype), c.dim)
     absx = x * sgn
     if p < 1:
         scaled = sgn * where(x == 0, 0.0, absx ** (p - 1))
@@ -620,7 +623,7 @@ def _vector_norm(input: Tensor, ord: float, dim: Any, keepdim: bool, dtype: Any)
                 "the operation does not have an identity"
             )
     attrs = {"ord": ord, "dim": dims, "keepdim": bool(keepdim)}
-    return apply(NORM, (input,), attrs, _cast_input(input, dtype))
+    return apply(NORM, (input,), attrs, _cast_input(dtype))
 
 
 @op(grad_fn="LinalgVectorNormBackward0")
@@ -719,14 +722,6 @@ def return_type(name: str) -> type[ReturnType]:
     return type(name, (ReturnType,), {"__slots__": (), "_name": name})
 
 
-MaxResult = return_type("max")
-MinResult = return_type("min")
-
-
-def _extreme_all_forward(a: np.ndarray, largest: bool) -> np.ndarray:
-    return np.asarray(np.max(a) if largest else np.min(a))
-
-
 def _evenly_distribute(g: Tensor, c: Node) -> Tensor:
     """The gradient of max()/min(): split evenly among all elements equal to the result.
 
@@ -743,7 +738,7 @@ MAX_ALL = primitive(
     "max",
     "MaxBackward1",
     ("self",),
-    lambda a, largest=True: _extreme_all_forward(a, largest),
+    lambda a: np.asarray(np.max(a)),
     (Derivative(_evenly_distribute, saves=("self", "result")),),
 )
 
@@ -751,20 +746,19 @@ MIN_ALL = primitive(
     "min",
     "MinBackward1",
     ("self",),
-    lambda a, largest=False: _extreme_all_forward(a, largest),
+    lambda a: np.asarray(np.min(a)),
     (Derivative(_evenly_distribute, saves=("self", "result")),),
 )
 
 
 def _extreme_dim_forward(
-    a: np.ndarray, dim: int, keepdim: bool, largest: bool
+    a: np.ndarray, dim: int, keepdim: bool, arg: Any
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Values and int64 indices; ties and NaN resolve to the first occurrence (torch's CPU)."""
+    """Values and int64 indices (`arg`: np.argmax or np.argmin); ties and NaN resolve to the
+    first occurrence (torch's CPU)."""
     if a.ndim == 0:
         return a.copy(), {"indices": np.zeros((), np.int64)}
-    idx = (
-        np.argmax(a, axis=dim, keepdims=True) if largest else np.argmin(a, axis=dim, keepdims=True)
-    )
+    idx = arg(a, axis=dim, keepdims=True)
     values = np.take_along_axis(a, idx, axis=dim)
     if not keepdim:
         values = np.squeeze(values, axis=dim)
@@ -790,7 +784,7 @@ MAX_DIM = primitive(
     "max_dim",
     "MaxBackward0",
     ("self",),
-    lambda a, dim, keepdim, largest=True: _extreme_dim_forward(a, dim, keepdim, largest),
+    lambda a, dim, keepdim: _extreme_dim_forward(a, dim, keepdim, np.argmax),
     (Derivative(_select_index_grad, saves=("indices",)),),
 )
 
@@ -798,28 +792,29 @@ MIN_DIM = primitive(
     "min_dim",
     "MinBackward0",
     ("self",),
-    lambda a, dim, keepdim, largest=False: _extreme_dim_forward(a, dim, keepdim, largest),
+    lambda a, dim, keepdim: _extreme_dim_forward(a, dim, keepdim, np.argmin),
     (Derivative(_select_index_grad, saves=("indices",)),),
 )
 
+# torch.max / torch.min: the full reduction, the (values, indices) one over a dim, its result
+# type, and the element-wise function the two-tensor form is.
+_EXTREMES = {
+    "max": (MAX_ALL, MAX_DIM, return_type("max"), maximum),
+    "min": (MIN_ALL, MIN_DIM, return_type("min"), minimum),
+}
 
-def _extreme(
-    name: str, input: Tensor, dim: Any, keepdim: bool, other: Any, elementwise: str
-) -> Any:
+
+def _extreme(name: str, input: Tensor, dim: Any, keepdim: bool, other: Any) -> Any:
+    all_prim, dim_prim, result, elementwise = _EXTREMES[name]
     if isinstance(dim, Tensor) or other is not None:
-        pair = OPS.get(elementwise)
-        if pair is None:
-            raise errors.NotImplementedError(f"torch.{name}(input, other) needs {elementwise}")
-        return pair.func(input, dim if other is None else other)
+        return elementwise(input, dim if other is None else other)
     if dim is None:
         _empty_full_reduction(name, input)
-        return apply(MAX_ALL if name == "max" else MIN_ALL, (input,))
+        return apply(all_prim, (input,))
     d = normalize_dim(int(dim), input._data.ndim)
     if input._data.ndim:
         _nonempty_dims(name, input, (d,))
-    prim = MAX_DIM if name == "max" else MIN_DIM
-    values, extras = apply(prim, (input,), {"dim": d, "keepdim": bool(keepdim)})
-    result = MaxResult if name == "max" else MinResult
+    values, extras = apply(dim_prim, (input,), {"dim": d, "keepdim": bool(keepdim)})
     return result(values, Tensor._make(extras["indices"], None))
 
 
@@ -832,7 +827,7 @@ def max(
     other: Tensor | None = None,
 ) -> Any:
     """The largest element; with `dim`, (values, indices) along it; with a tensor, maximum."""
-    return _extreme("max", input, dim, keepdim, other, "maximum")
+    return _extreme("max", input, dim, keepdim, other)
 
 
 @op(grad_fn=("MinBackward1", "MinBackward0"))
@@ -844,15 +839,10 @@ def min(
     other: Tensor | None = None,
 ) -> Any:
     """The smallest element; with `dim`, (values, indices) along it; with a tensor, minimum."""
-    return _extreme("min", input, dim, keepdim, other, "minimum")
+    return _extreme("min", input, dim, keepdim, other)
 
 
 # ---- amax / amin -------------------------------------------------------------------------------
-
-
-def _amax_forward(a: np.ndarray, dim: tuple[int, ...], keepdim: bool, largest: bool) -> np.ndarray:
-    fn = np.max if largest else np.min
-    return np.asarray(fn(a, axis=dim, keepdims=keepdim))
 
 
 def _amax_grad(g: Tensor, c: Node) -> Tensor:
@@ -861,16 +851,14 @@ def _amax_grad(g: Tensor, c: Node) -> Tensor:
     shape = x._data.shape
     g = keep(g, shape, c.dim, c.keepdim)
     result = keep(c.result, shape, c.dim, c.keepdim)
-    mask = (result._data == x._data).astype(x._data.dtype)
-    count = np.sum(mask, axis=c.dim, keepdims=True)
-    return (g / _const(count)) * _const(mask)
+    return _share(g, (result._data == x._data).astype(x._data.dtype), c.dim)
 
 
 AMAX = primitive(
     "amax",
     "AmaxBackward0",
     ("self",),
-    lambda a, dim, keepdim, largest=True: _amax_forward(a, dim, keepdim, largest),
+    lambda a, dim, keepdim: np.asarray(np.max(a, axis=dim, keepdims=keepdim)),
     (Derivative(_amax_grad, saves=("self", "result")),),
 )
 
@@ -878,33 +866,31 @@ AMIN = primitive(
     "amin",
     "AminBackward0",
     ("self",),
-    lambda a, dim, keepdim, largest=False: _amax_forward(a, dim, keepdim, largest),
+    lambda a, dim, keepdim: np.asarray(np.min(a, axis=dim, keepdims=keepdim)),
     (Derivative(_amax_grad, saves=("self", "result")),),
 )
 
 
-def _amax(name: str, input: Tensor, dim: Any, keepdim: bool) -> Tensor:
+def _amax(prim: Primitive, input: Tensor, dim: Any, keepdim: bool) -> Tensor:
     dims = _dims_arg(dim, input._data.ndim)
     assert dims is not None
     if input._data.size == 0:
         if len(dims) == input._data.ndim:
-            _empty_full_reduction(name, input)
-        _nonempty_dims(name, input, dims)
-    return apply(
-        AMAX if name == "amax" else AMIN, (input,), {"dim": dims, "keepdim": bool(keepdim)}
-    )
+            _empty_full_reduction(prim.name, input)
+        _nonempty_dims(prim.name, input, dims)
+    return apply(prim, (input,), {"dim": dims, "keepdim": bool(keepdim)})
 
 
 @op(grad_fn="AmaxBackward0")
 def amax(input: Tensor, dim: int | Sequence[int] = (), keepdim: bool = False) -> Tensor:
     """The largest elements over `dim` (all dims by default); ties share the gradient."""
-    return _amax("amax", input, dim, keepdim)
+    return _amax(AMAX, input, dim, keepdim)
 
 
 @op(grad_fn="AminBackward0")
 def amin(input: Tensor, dim: int | Sequence[int] = (), keepdim: bool = False) -> Tensor:
     """The smallest elements over `dim` (all dims by default); ties share the gradient."""
-    return _amax("amin", input, dim, keepdim)
+    return _amax(AMIN, input, dim, keepdim)
 
 
 # ---- argmax / argmin / all / any (not differentiable) ------------------------------------------
