@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only NAME ...] [--json PATH]`: run gradserve's benchmark suite.
+"""`python -m bench [--quick] [--only NAME ...] [--threads N] [--json PATH]`: gradserve's benchmarks.
 
 Benchmarks (issue 7), each printed as it finishes with its baselines measured in the same run:
   1 engine_overhead  10,000-op scalar chain vs torch and a hand-written Python tape
@@ -6,8 +6,16 @@ Benchmarks (issue 7), each printed as it finishes with its baselines measured in
   3 service          /v1/evaluate and sessions under load vs a FastAPI constant endpoint
   4 payload          1e5/1e6-element tensor round trips (JSON, base64) vs minimal FastAPI endpoints
   5 scale            1k/10k/100k-node chains; peak memory of a 1e6-element 10-op graph vs torch
-Figures are medians with min–max over repeats; ratios are gradserve/baseline of the medians. The
-results are also written as JSON (default /tmp/gradserve-bench/latest.json, outside the repo).
+Figures are medians with min–max over repeats; ratios are gradserve/baseline of the medians,
+with the issue's target printed as "meets"/"MISSES" (a report, never a test). The results are also
+written as JSON (default /tmp/gradserve-bench/latest.json, outside the repo).
+
+Each in-process subject runs in its own fresh interpreter (bench.worker), gradserve and its
+baselines alternating over rounds. torch is not a project dependency: its baselines run when the
+interpreter running the suite can import torch (a venv with torch and `pip install -e .[dev]`),
+and print "skipped (torch not installed)" otherwise. The HTTP benchmarks start uvicorn on
+127.0.0.1 and load it from another process: wrk when /usr/bin/wrk exists, else bench.loadgen.
+On a busy machine `--threads 1` keeps the BLAS figures comparable.
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ METRICS = [
 
 def run(cfg: Config) -> SectionIter:
     runs = cfg.pick(3, 2)
-    duration = cfg.pick(5.0, 2.0)
+    duration = cfg.pick(4.0, 2.0)
     warmup = cfg.pick(1.0, 0.5)
     conns = 16
     sec = Section(
