@@ -625,13 +625,18 @@ def _select_backward_forward(
     return out
 
 
-SELECT = primitive(
-    "select",
-    "SelectBackward0",
-    ("self",),
-    _select_forward,
-    (Derivative(lambda g, c: select_backward(g, c.input_shape(0), c.dim, c.index)),),
-)
+def _select_prim(name: str, grad_fn: str) -> Primitive:
+    """A view of one index of a dim; its gradient is written into zeros of the input's shape."""
+    return primitive(
+        name,
+        grad_fn,
+        ("self",),
+        _select_forward,
+        (Derivative(lambda g, c: select_backward(g, c.input_shape(0), c.dim, c.index)),),
+    )
+
+
+SELECT = _select_prim("select", "SelectBackward0")
 
 SELECT_BACKWARD = primitive(
     "select_backward",
@@ -686,13 +691,18 @@ def _slice_attrs(c: Node) -> dict[str, int]:
     return {"dim": c.dim, "start": c.start, "end": c.end, "step": c.step}
 
 
-SLICE = primitive(
-    "slice",
-    "SliceBackward0",
-    ("self",),
-    _slice_forward,
-    (Derivative(lambda g, c: slice_backward(g, c.input_shape(0), **_slice_attrs(c))),),
-)
+def _slice_prim(name: str, grad_fn: str) -> Primitive:
+    """A view of a slice of a dim; its gradient is written into zeros of the input's shape."""
+    return primitive(
+        name,
+        grad_fn,
+        ("self",),
+        _slice_forward,
+        (Derivative(lambda g, c: slice_backward(g, c.input_shape(0), **_slice_attrs(c))),),
+    )
+
+
+SLICE = _slice_prim("slice", "SliceBackward0")
 
 SLICE_BACKWARD = primitive(
     "slice_backward",
@@ -707,8 +717,13 @@ def slice_backward(
     g: Tensor, input_sizes: tuple[int, ...], dim: int, start: int, end: int, step: int
 ) -> Tensor:
     """Zeros of the input's shape with `g` in the slice (differentiable, for create_graph)."""
-    attrs = {"input_sizes": tuple(input_sizes), "dim": dim, "start": start, "end": end}
-    attrs["step"] = step
+    attrs = {
+        "input_sizes": tuple(input_sizes),
+        "dim": dim,
+        "start": start,
+        "end": end,
+        "step": step,
+    }
     return apply(SLICE_BACKWARD, (g,), attrs)
 
 
@@ -994,26 +1009,9 @@ def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
 # piece gets its own node of torch's name (same values, gradients and node names).
 
 
-def _piece_prim(name: str, grad_fn: str) -> Primitive:
-    return primitive(
-        name,
-        grad_fn,
-        ("self",),
-        _slice_forward,
-        (Derivative(lambda g, c: slice_backward(g, c.input_shape(0), **_slice_attrs(c))),),
-    )
-
-
-SPLIT_PIECE = _piece_prim("split_piece", "SplitBackward0")
-SPLIT_SIZES_PIECE = _piece_prim("split_with_sizes_piece", "SplitWithSizesBackward0")
-
-UNBIND_PIECE = primitive(
-    "unbind_piece",
-    "UnbindBackward0",
-    ("self",),
-    _select_forward,
-    (Derivative(lambda g, c: select_backward(g, c.input_shape(0), c.dim, c.index)),),
-)
+SPLIT_PIECE = _slice_prim("split_piece", "SplitBackward0")
+SPLIT_SIZES_PIECE = _slice_prim("split_with_sizes_piece", "SplitWithSizesBackward0")
+UNBIND_PIECE = _select_prim("unbind_piece", "UnbindBackward0")
 
 
 def _pieces(input: Tensor, prim: Primitive, d: int, sizes: Sequence[int]) -> tuple[Tensor, ...]:
