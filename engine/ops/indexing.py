@@ -20,6 +20,7 @@ import numpy as np
 from engine import errors
 from engine.autograd import Node
 from engine.limits import check_numel
+from engine.ops.elementwise import _check_tensor
 from engine.ops.registry import (
     Derivative,
     Primitive,
@@ -250,6 +251,27 @@ def _apply_saving(prim: Primitive, input: Tensor, attrs: dict[str, Any], saved: 
     return out
 
 
+# Each take (index, gather, index_select, masked_select) has a put as its derivative, which
+# writes the gradient into zeros of the input's shape; the put's derivative is the take again.
+# A put's attributes are its take's, plus the index array and (but for masked_select, which
+# scatters into the broadcast shape) the input's sizes.
+
+
+def _scatter(put: Primitive, g: Tensor, c: Node, saved: str) -> Tensor:
+    """A take's gradient: `put` writes `g` into zeros of the input's shape at the saved index."""
+    attrs = {"input_sizes": c.input_shape(0), **c._attrs, saved: getattr(c, saved)._data}
+    return apply(put, (g,), attrs)
+
+
+def _take_again(take: Primitive, saved: str) -> Derivative:
+    """A put's derivative: the take it undoes, on the incoming gradient."""
+    return Derivative(
+        lambda g, c: _apply_saving(
+            take, g, {k: v for k, v in c._attrs.items() if k != "input_sizes"}, saved
+        )
+    )
+
+
 def _expand_masks(shape: tuple[int, ...], advanced: dict[int, np.ndarray]) -> dict[int, np.ndarray]:
     """Bool masks become one int64 index per masked dim (their nonzero positions)."""
     out: dict[int, np.ndarray] = {}
@@ -335,34 +357,17 @@ INDEX = primitive(
     "IndexBackward0",
     ("self",),
     _take_forward,
-    (
-        Derivative(
-            lambda g, c: index_put_grad(g, c.input_shape(0), c.positions, c.indices._data),
-            saves=("indices",),
-        ),
-    ),
+    (Derivative(lambda g, c: _scatter(INDEX_PUT, g, c, "indices"), saves=("indices",)),),
 )
 
-
-def _index_again(g: Tensor, c: Node) -> Tensor:
-    return _apply_saving(INDEX, g, {"positions": c.positions, "indices": c.indices}, "indices")
-
-
+# Zeros of the input's shape with the gradient added at the indices (repeated indices sum).
 INDEX_PUT = primitive(
     "index_put_grad",
     "IndexPutImplBackward0",
     ("values",),
     _index_put_forward,
-    (Derivative(_index_again),),
+    (_take_again(INDEX, "indices"),),
 )
-
-
-def index_put_grad(
-    g: Tensor, input_sizes: tuple[int, ...], positions: tuple[int, ...], indices: np.ndarray
-) -> Tensor:
-    """Zeros of the input's shape with `g` added at the indices (repeated indices sum)."""
-    attrs = {"input_sizes": tuple(input_sizes), "positions": positions, "indices": indices}
-    return apply(INDEX_PUT, (g,), attrs)
 
 
 def _index(result: Tensor, advanced: dict[int, np.ndarray]) -> Tensor:
@@ -415,25 +420,12 @@ def _scatter_add_forward(
     return out.reshape(input_sizes)
 
 
-def _gather_again(g: Tensor, c: Node) -> Tensor:
-    return _apply_saving(GATHER, g, {"dim": c.dim, "index": c.index}, "index")
-
-
 GATHER = primitive(
     "gather",
     "GatherBackward0",
     ("self",),
     _gather_forward,
-    (
-        Derivative(
-            lambda g, c: apply(
-                SCATTER_ADD,
-                (g,),
-                {"input_sizes": c.input_shape(0), "dim": c.dim, "index": c.index._data},
-            ),
-            saves=("self", "index"),
-        ),
-    ),
+    (Derivative(lambda g, c: _scatter(SCATTER_ADD, g, c, "index"), saves=("self", "index")),),
 )
 
 SCATTER_ADD = primitive(
@@ -441,17 +433,14 @@ SCATTER_ADD = primitive(
     "ScatterAddBackward0",
     ("src",),
     _scatter_add_forward,
-    (Derivative(_gather_again),),
+    (_take_again(GATHER, "index"),),
 )
 
 
 @op(grad_fn="GatherBackward0")
 def gather(input: Tensor, dim: int, index: Tensor, *, sparse_grad: bool = False) -> Tensor:
     """out[i][j] = input[index[i][j]][j] (for dim 0): values picked along `dim`."""
-    if not isinstance(index, Tensor):
-        raise errors.TypeError(
-            f"gather(): argument 'index' (position 3) must be Tensor, not {type(index).__name__}"
-        )
+    _check_tensor("gather", index, "index", 3)
     shape = input._data.shape
     d = normalize_dim(int(dim), len(shape))
     if index._data.dtype not in (np.int32, np.int64):
@@ -498,25 +487,12 @@ def _index_add_forward(
     return out
 
 
-def _index_select_again(g: Tensor, c: Node) -> Tensor:
-    return _apply_saving(INDEX_SELECT, g, {"dim": c.dim, "index": c.index}, "index")
-
-
 INDEX_SELECT = primitive(
     "index_select",
     "IndexSelectBackward0",
     ("self",),
     _index_select_forward,
-    (
-        Derivative(
-            lambda g, c: apply(
-                INDEX_ADD,
-                (g,),
-                {"input_sizes": c.input_shape(0), "dim": c.dim, "index": c.index._data},
-            ),
-            saves=("index",),
-        ),
-    ),
+    (Derivative(lambda g, c: _scatter(INDEX_ADD, g, c, "index"), saves=("index",)),),
 )
 
 INDEX_ADD = primitive(
@@ -524,18 +500,14 @@ INDEX_ADD = primitive(
     "IndexAddBackward0",
     ("source",),
     _index_add_forward,
-    (Derivative(_index_select_again),),
+    (_take_again(INDEX_SELECT, "index"),),
 )
 
 
 @op(grad_fn="IndexSelectBackward0")
 def index_select(input: Tensor, dim: int, index: Tensor) -> Tensor:
     """The entries of `index` along `dim` (a copy; repeated indices repeat)."""
-    if not isinstance(index, Tensor):
-        raise errors.TypeError(
-            "index_select(): argument 'index' (position 2) must be Tensor, not "
-            f"{type(index).__name__}"
-        )
+    _check_tensor("index_select", index, "index", 2)
     shape = input._data.shape
     d = normalize_dim(int(dim), len(shape))
     if index._data.dtype not in (np.int32, np.int64):
@@ -575,10 +547,6 @@ def _masked_scatter_forward(g: np.ndarray, shape: tuple[int, ...], mask: np.ndar
     return out
 
 
-def _masked_select_again(g: Tensor, c: Node) -> Tensor:
-    return _apply_saving(MASKED_SELECT, g, {"shape": c.shape, "mask": c.mask}, "mask")
-
-
 MASKED_SELECT = primitive(
     "masked_select",
     "MaskedSelectBackward0",
@@ -598,7 +566,7 @@ MASKED_SCATTER = primitive(
     "MaskedScatterBackward0",
     ("source",),
     _masked_scatter_forward,
-    (Derivative(_masked_select_again),),
+    (_take_again(MASKED_SELECT, "mask"),),
 )
 
 
