@@ -56,11 +56,6 @@ def _float_input(fname: str, kernel: str, input: Any) -> None:
         raise _not_implemented(kernel, input)
 
 
-def _f(input: Tensor, value: float) -> np.ndarray:
-    """A Python float as a 0-d array of input's dtype (float math stays in that dtype)."""
-    return np.asarray(value, dtype=input._data.dtype)
-
-
 # ---- hardtanh / relu6 -------------------------------------------------------------------------
 
 

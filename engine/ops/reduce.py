@@ -108,11 +108,6 @@ def _cast_input(dtype: Any) -> np.dtype | None:
     return None if target is None else target.np
 
 
-def _require_float(input: Tensor, message: str) -> None:
-    if input._data.dtype.kind != "f":
-        raise errors.RuntimeError(message)
-
-
 def _empty_full_reduction(name: str, input: Tensor) -> None:
     if input._data.size == 0:
         raise errors.RuntimeError(

@@ -352,9 +352,6 @@ def _is_tensor_sequence(hint: Any) -> bool:
     return False
 
 
-JSONScalar = bool | int | float | str | None
-
-
 def json_type(hint: Any) -> Any:
     """The JSON-level type of a parameter annotation (Tensor → its name, DType → its name)."""
     if hint is Any or hint is inspect.Parameter.empty:
