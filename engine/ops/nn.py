@@ -39,6 +39,7 @@ from engine.ops.elementwise import (
 )
 from engine.ops.registry import (
     Derivative,
+    Primitive,
     apply,
     broadcast_shapes,
     normalize_dim,
@@ -682,14 +683,12 @@ def _nll_backward_prim(name: str, grad_fn: str) -> Any:
     )
 
 
-_NLL_BACKWARD = {
-    False: _nll_backward_prim("nll_loss_backward", "NllLossBackwardBackward0"),
-    True: _nll_backward_prim("nll_loss2d_backward", "NllLoss2DBackwardBackward0"),
-}
+NLL_BACKWARD = _nll_backward_prim("nll_loss_backward", "NllLossBackwardBackward0")
+NLL2D_BACKWARD = _nll_backward_prim("nll_loss2d_backward", "NllLoss2DBackwardBackward0")
 
 
-def _nll_grad(g: Tensor, c: Any) -> Tensor:
-    """nll_loss_backward: (one-hot coefficients) * grad, as a node of its own."""
+def _nll_grad(backward: Primitive, g: Tensor, c: Any) -> Tensor:
+    """nll_loss_backward: (one-hot coefficients) * grad, as a node of its own (`backward`)."""
     shape = c.input_shape(0)
     target = c.target._data
     if len(shape) == 1 and target.ndim == 1 and c.reduction == "none":
@@ -704,11 +703,10 @@ def _nll_grad(g: Tensor, c: Any) -> Tensor:
         "reduction": c.reduction,
         "ignore_index": c.ignore_index,
     }
-    two_d = type(c).__name__ == "NllLoss2DBackward0"
-    return apply(_NLL_BACKWARD[two_d], (g, c.self), attrs)
+    return apply(backward, (g, c.self), attrs)
 
 
-def _nll_prim(name: str, grad_fn: str, weighted: bool) -> Any:
+def _nll_prim(name: str, grad_fn: str, weighted: bool, backward: Primitive) -> Primitive:
     saves = ("self", "target", "total_weight", *(("weight",) if weighted else ()))
 
     def forward(
@@ -721,14 +719,15 @@ def _nll_prim(name: str, grad_fn: str, weighted: bool) -> Any:
     ) -> Any:
         return _nll_forward(a, target, weight, reduction, ignore_index)
 
-    return primitive(name, grad_fn, ("self",), forward, (Derivative(_nll_grad, saves),))
+    grad = Derivative(lambda g, c: _nll_grad(backward, g, c), saves)
+    return primitive(name, grad_fn, ("self",), forward, (grad,))
 
 
 _NLL = {
-    (False, False): _nll_prim("nll_loss", "NllLossBackward0", False),
-    (False, True): _nll_prim("nll_loss_weighted", "NllLossBackward0", True),
-    (True, False): _nll_prim("nll_loss2d", "NllLoss2DBackward0", False),
-    (True, True): _nll_prim("nll_loss2d_weighted", "NllLoss2DBackward0", True),
+    (False, False): _nll_prim("nll_loss", "NllLossBackward0", False, NLL_BACKWARD),
+    (False, True): _nll_prim("nll_loss_weighted", "NllLossBackward0", True, NLL_BACKWARD),
+    (True, False): _nll_prim("nll_loss2d", "NllLoss2DBackward0", False, NLL2D_BACKWARD),
+    (True, True): _nll_prim("nll_loss2d_weighted", "NllLoss2DBackward0", True, NLL2D_BACKWARD),
 }
 
 
