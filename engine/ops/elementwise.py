@@ -17,6 +17,7 @@ import numpy as np
 from engine import errors
 from engine.limits import check_numel
 from engine.ops.registry import (
+    IDENTITY,
     NOT_DIFFERENTIABLE,
     Derivative,
     Primitive,
@@ -129,7 +130,7 @@ ADD = primitive(
     ("self", "other"),
     lambda a, b, alpha=1: a + b if alpha == 1 else a + alpha * b,
     (
-        Derivative(lambda g, c: g),
+        IDENTITY,
         Derivative(lambda g, c: g if c.alpha == 1 else g * c.alpha),
     ),
 )
@@ -148,7 +149,7 @@ SUB = primitive(
     ("self", "other"),
     lambda a, b, alpha=1: a - b if alpha == 1 else a - alpha * b,
     (
-        Derivative(lambda g, c: g),
+        IDENTITY,
         Derivative(lambda g, c: -g if c.alpha == 1 else g * -c.alpha),
     ),
 )
@@ -417,7 +418,12 @@ WHERE = primitive(
 )
 
 
-@op(grad_fn="WhereBackward0", method=True)
+def _where_method(self: Tensor, condition: Tensor, other: Any) -> Tensor:
+    """`x.where(condition, y)` is `torch.where(condition, x, y)`."""
+    return where(condition, self, other)
+
+
+@op(grad_fn="WhereBackward0", method=_where_method)
 def where(condition: Tensor, input: Any, other: Any) -> Tensor:
     """Elements of input where condition holds, of other elsewhere."""
     if not isinstance(condition, Tensor) or condition._data.dtype != np.bool_:
@@ -1113,7 +1119,7 @@ REMAINDER_SCALAR = primitive(
     "RemainderBackward0",
     ("self",),
     lambda a, other: _remainder_forward(a, np.asarray(other, dtype=a.dtype)),
-    (Derivative(lambda g, c: g),),
+    (IDENTITY,),
 )
 REMAINDER = primitive(
     "remainder",
@@ -1121,7 +1127,7 @@ REMAINDER = primitive(
     ("self", "other"),
     _remainder_forward,
     (
-        Derivative(lambda g, c: g),
+        IDENTITY,
         Derivative(
             lambda g, c: -g * div(c.self, c.other, rounding_mode="floor"), ("self", "other")
         ),
@@ -1147,7 +1153,7 @@ FMOD_SCALAR = primitive(
     "FmodBackward0",
     ("self",),
     lambda a, other: np.fmod(a, np.asarray(other, dtype=a.dtype)),
-    (Derivative(lambda g, c: g),),
+    (IDENTITY,),
 )
 FMOD = primitive(
     "fmod",
@@ -1155,7 +1161,7 @@ FMOD = primitive(
     ("self", "other"),
     np.fmod,
     (
-        Derivative(lambda g, c: g),
+        IDENTITY,
         Derivative(
             lambda g, c: -g * div(c.self, c.other, rounding_mode="trunc"), ("self", "other")
         ),
@@ -1220,7 +1226,7 @@ ADD_SCALAR = primitive(
     "AddBackward1",
     ("self",),
     lambda a, other: a + np.asarray(other, dtype=a.dtype),
-    (Derivative(lambda g, c: g),),
+    (IDENTITY,),
 )
 
 

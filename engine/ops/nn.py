@@ -1152,7 +1152,7 @@ _BCE_LOGITS = {
 @op(
     grad_fn="BinaryCrossEntropyWithLogitsBackward0",
     method=False,
-    function=True,
+    function=False,  # torch.binary_cross_entropy_with_logits has another positional order
     functional=True,
 )
 def binary_cross_entropy_with_logits(

@@ -39,6 +39,7 @@ class Derivative:
 
 
 NOT_DIFFERENTIABLE = Derivative(lambda g, c: None)
+IDENTITY = Derivative(lambda g, c: g)  # the engine's sum_to/cast bring g to the input's shape/dtype
 
 
 @dataclass(slots=True)
@@ -228,13 +229,6 @@ _NO_EDGE = (None, 0)
 _limit_state = limits._state
 
 
-def _result(out: np.ndarray, node: Node | None, extras: dict[str, np.ndarray] | None) -> Any:
-    t = Tensor._make(out, node)
-    if extras is None:
-        return t
-    return t, extras
-
-
 def apply_named(name: str, inputs: tuple[Tensor, ...], attrs: dict[str, Any]) -> Tensor:
     return apply(PRIMITIVES[name], inputs, attrs)
 
@@ -265,12 +259,16 @@ def op(
     name: str | None = None,
     *,
     grad_fn: str | Sequence[str] = (),
-    method: bool = True,
+    method: bool | Callable[..., Any] = True,
     function: bool = True,
     functional: bool = False,
     differentiable: bool = True,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a public op: `torch.<name>`, `Tensor.<name>` and/or `F.<name>`."""
+    """Register a public op: `torch.<name>`, `Tensor.<name>` and/or `F.<name>`.
+
+    `method` may be a callable when the Tensor method binds `self` to another parameter than
+    the function's first (`x.where(cond, y)` is `torch.where(cond, x, y)`).
+    """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         op_name = name or func.__name__.rstrip("_")
@@ -281,7 +279,7 @@ def op(
             func=func,
             grad_fns=fns,
             differentiable=differentiable and bool(fns),
-            method=method,
+            method=bool(method),
             function=function,
             functional=functional,
             doc=doc[0] if doc else "",
@@ -291,7 +289,7 @@ def op(
             raise ValueError(f"op {op_name} registered twice")
         OPS[op_name] = info
         if method:
-            setattr(Tensor, op_name, func)
+            setattr(Tensor, op_name, func if method is True else method)
         return func
 
     return register

@@ -24,6 +24,7 @@ from engine.autograd import Node
 from engine.dtypes import DType
 from engine.limits import check_numel
 from engine.ops.registry import (
+    IDENTITY,
     Derivative,
     Primitive,
     apply,
@@ -256,9 +257,7 @@ def _clone_forward(a: np.ndarray, contiguous: bool) -> np.ndarray:
     return _contiguous_copy(a) if contiguous else preserve_copy(a)
 
 
-CLONE = primitive(
-    "clone", "CloneBackward0", ("self",), _clone_forward, (Derivative(lambda g, c: g),)
-)
+CLONE = primitive("clone", "CloneBackward0", ("self",), _clone_forward, (IDENTITY,))
 
 
 def _clone(input: Tensor, contiguous: bool) -> Tensor:
@@ -290,9 +289,7 @@ def _alias_forward(a: np.ndarray) -> np.ndarray:
     return a.view()
 
 
-ALIAS = primitive(
-    "alias", "AliasBackward0", ("self",), _alias_forward, (Derivative(lambda g, c: g),)
-)
+ALIAS = primitive("alias", "AliasBackward0", ("self",), _alias_forward, (IDENTITY,))
 
 
 def alias(input: Tensor) -> Tensor:
@@ -586,7 +583,7 @@ EXPAND = primitive(
     ("self",),
     _expand_forward,
     # The engine's sum_to reduces the gradient back to the input's shape.
-    (Derivative(lambda g, c: g),),
+    (IDENTITY,),
 )
 
 
@@ -1090,7 +1087,7 @@ TO_COPY = primitive(
     ("self",),
     lambda a, dtype: a.astype(dtype),
     # The engine casts each input's gradient back to that input's dtype.
-    (Derivative(lambda g, c: g),),
+    (IDENTITY,),
 )
 
 COPY_GRAD = primitive(
@@ -1098,7 +1095,7 @@ COPY_GRAD = primitive(
     "CopyBackwards",
     ("self",),
     lambda a: a,
-    (Derivative(lambda g, c: g),),
+    (IDENTITY,),
 )
 
 

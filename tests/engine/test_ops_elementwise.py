@@ -815,3 +815,12 @@ def test_binary_gradients_come_back_in_input_shapes(data: Any) -> None:
     assert a.grad is not None and b.grad is not None
     assert tuple(a.grad.shape) == sa and tuple(b.grad.shape) == sb
     assert a.grad.dtype == a.dtype and b.grad.dtype == b.dtype
+
+
+def test_where_method_binds_self_as_the_input() -> None:
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    cond = torch.tensor([True, False, True])
+    y = x.where(cond, 0.5)
+    assert repr(y) == "tensor([1.0000, 0.5000, 3.0000], grad_fn=<WhereBackward0>)"
+    y.sum().backward()
+    assert x.grad.tolist() == [1.0, 0.0, 1.0]

@@ -447,7 +447,7 @@ REFERENCE: list[tuple[str, Callable[[dict[str, Tensor]], Tensor], list[str], set
     ),
     (
         "bce_with_logits_weights",
-        lambda o: torch.binary_cross_entropy_with_logits(o["a"], o["t"], o["w"], pos_weight=o["w"]),
+        lambda o: F.binary_cross_entropy_with_logits(o["a"], o["t"], o["w"], pos_weight=o["w"]),
         ["BinaryCrossEntropyWithLogitsBackward0"],
         BCEL
         | {
@@ -1086,7 +1086,9 @@ def test_namespaces() -> None:
         assert hasattr(F, name) and not hasattr(torch.Tensor, name)
     for name in ("relu", "sigmoid", "tanh", "softmax", "log_softmax"):
         assert hasattr(F, name) and hasattr(torch, name) and hasattr(torch.Tensor, name)
-    assert hasattr(torch, "binary_cross_entropy_with_logits")
+    # torch.binary_cross_entropy_with_logits exists in torch with another positional order
+    # (weight, pos_weight, reduction); only the F form is offered.
+    assert not hasattr(torch, "binary_cross_entropy_with_logits")
 
 
 # ---- property: the pointwise losses unbroadcast their gradients -----------------------------------
