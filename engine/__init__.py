@@ -11,7 +11,9 @@ import numpy as _np
 from engine import autograd, ops
 
 # torch computes 1/0, log(0), inf*0 silently; numpy would warn on each. The engine owns its
-# numerics, so floating-point warnings are off for the process that imports it.
+# numerics, so floating-point warnings are off in the importing thread's context (inherited by
+# asyncio tasks and anyio worker threads); engine.program.run turns them off for its own run in
+# any thread.
 _np.seterr(all="ignore")
 from engine.creation import (
     arange,

@@ -40,6 +40,9 @@ def _operands(x: Any, y: Any) -> tuple[Tensor, Tensor, np.dtype]:
     return tx, ty, compute
 
 
+_ALPHA_ONE: dict[str, Any] = {"alpha": 1}  # shared by nodes, never mutated
+
+
 def _float_compute(compute: np.dtype) -> np.dtype:
     """True division and transcendental functions compute integers in the default float dtype."""
     return compute if compute.kind == "f" else np.dtype(np.float32)
@@ -140,7 +143,7 @@ ADD = primitive(
 def add(input: Any, other: Any, *, alpha: Any = 1) -> Tensor:
     """Element-wise input + alpha * other, with broadcasting."""
     a, b, compute = _operands(input, other)
-    return apply(ADD, (a, b), {"alpha": alpha}, compute)
+    return apply(ADD, (a, b), _ALPHA_ONE if alpha == 1 else {"alpha": alpha}, compute)
 
 
 SUB = primitive(
@@ -164,7 +167,7 @@ def sub(input: Any, other: Any, *, alpha: Any = 1) -> Tensor:
             "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
             "`logical_xor()` operator instead."
         )
-    return apply(SUB, (a, b), {"alpha": alpha}, compute)
+    return apply(SUB, (a, b), _ALPHA_ONE if alpha == 1 else {"alpha": alpha}, compute)
 
 
 RSUB = primitive(
@@ -205,8 +208,7 @@ def mul(input: Any, other: Any) -> Tensor:
 
 
 def _div_forward(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.true_divide(a, b)
+    return np.true_divide(a, b)
 
 
 DIV = primitive(
@@ -222,13 +224,11 @@ DIV = primitive(
 
 
 def _div_floor_forward(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.floor_divide(a, b)
+    return np.floor_divide(a, b)
 
 
 def _div_trunc_forward(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.trunc(np.true_divide(a, b)).astype(np.result_type(a, b))
+    return np.trunc(np.true_divide(a, b)).astype(np.result_type(a, b))
 
 
 def _div_rounded(name: str, forward: Any) -> Primitive:
@@ -300,8 +300,7 @@ def _pow_forward(a: np.ndarray, exponent: Any) -> np.ndarray:
         return a * a
     if exponent == 3:
         return a * a * a
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return np.power(a, np.asarray(exponent, dtype=a.dtype))
+    return np.power(a, np.asarray(exponent, dtype=a.dtype))
 
 
 def _pow_scalar_grad(g: Tensor, c: Any) -> Tensor:
@@ -322,8 +321,7 @@ POW_SCALAR = primitive(
 
 
 def _pow_tt_forward(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return np.power(a, b)
+    return np.power(a, b)
 
 
 def _pow_tt_self(g: Tensor, c: Any) -> Tensor:
@@ -360,8 +358,7 @@ def _rpow_grad(g: Tensor, c: Any) -> Tensor:
 
 
 def _rpow_forward(exponent: np.ndarray, self_base: Any) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return np.power(np.asarray(self_base, dtype=exponent.dtype), exponent)
+    return np.power(np.asarray(self_base, dtype=exponent.dtype), exponent)
 
 
 POW_SCALAR_BASE = primitive(

@@ -18,6 +18,8 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from engine import creation, errors, journal
 from engine import limits as engine_limits
 from engine.errors import TorchError
@@ -124,6 +126,7 @@ def run(
         with (
             journal.transaction(),
             engine_limits.limited(limits.max_elements, limits.time_limit_seconds),
+            np.errstate(all="ignore"),  # torch computes 1/0, log(0) silently, in any thread
         ):
             interp.execute()
     except BaseException:
