@@ -95,8 +95,9 @@ class Node:
 
     def _release(self) -> None:
         if self._saved and not self._freed:
-            journal.record(self, "_saved", dict.fromkeys(self._saved, _FREED))
-            journal.record(self, "_freed", True)
+            journal.record_many(
+                self, (("_saved", dict.fromkeys(self._saved, _FREED)), ("_freed", True))
+            )
 
     def __getattr__(self, key: str) -> Any:
         # torch exposes saved tensors as `_saved_<name>`; formulas use the plain names, which
@@ -421,7 +422,7 @@ def _run_node(
                 shape, dtype = meta[i]
                 if gi._data.shape != shape:
                     gi = sum_to(gi, shape)
-                if gi._data.dtype != dtype:
+                if gi._data.dtype is not dtype and gi._data.dtype != dtype:
                     gi = gi.to(dtypes.from_numpy(dtype))
                 nxt = edges[i][0]
                 prev = pending.get(nxt)

@@ -177,42 +177,44 @@ def apply(
     if compute is None:
         arrays = [t._data for t in inputs]
     else:
-        arrays = [t._data if t._data.dtype == compute else t._data.astype(compute) for t in inputs]
+        # builtin dtypes are singletons: identity is the cheap test, astype the rare path
+        arrays = [t._data if t._data.dtype is compute else t._data.astype(compute) for t in inputs]
     out = prim.forward(*arrays, **attrs)
     extras: dict[str, np.ndarray] | None = None
     if type(out) is tuple:
         out, extras = out
     if type(out) is not np.ndarray:  # numpy returns scalars for 0-d results; keep arrays
         out = np.asarray(out)
+    if not _grad_state.enabled:
+        t = Tensor._make(out, None)
+        return t if extras is None else (t, extras)
+    needs = []
+    edges = []
+    meta = []
     requires = False
-    if _grad_state.enabled:
-        for t in inputs:
-            if t._requires_grad:
-                requires = True
-                break
+    for t in inputs:
+        if t._requires_grad:
+            requires = True
+            needs.append(True)
+            fn = t._grad_fn
+            edges.append((fn if fn is not None else accumulator(t), 0))
+        else:
+            needs.append(False)
+            edges.append(_NO_EDGE)
+        meta.append((t._data.shape, t._data.dtype))
     if not requires:
         t = Tensor._make(out, None)
         return t if extras is None else (t, extras)
-    needs = tuple([t._requires_grad for t in inputs])
     node = object.__new__(prim.node_class)
     node._prim = prim
     node._attrs = attrs
     node._seq = next(_seq)
     node._freed = False
     node._retained = None
-    edges = []
-    meta = []
-    for t in inputs:
-        if t._requires_grad:
-            fn = t._grad_fn
-            edges.append((fn if fn is not None else accumulator(t), 0))
-        else:
-            edges.append(_NO_EDGE)
-        meta.append((t._data.shape, t._data.dtype))
     node.next_functions = tuple(edges)
     node._meta = tuple(meta)
     saved: dict[str, Any] = {}
-    for name, index in prim.save_plan(needs):
+    for name, index in prim.save_plan(tuple(needs)):
         if index >= 0:
             saved[name] = inputs[index]
         elif index == -1:
