@@ -1,7 +1,18 @@
-"""The two program forms of a request, compiled and run by engine.program with the settings' limits."""
+"""The two program forms of a request, compiled and run by engine.program with the settings' limits.
+
+Compiled programs are cached: clients send the same program again and again (a training loop's
+step, the tutorial), and compiling the tutorial's `source` costs twice as long as running it. An
+`engine.program.Program` is immutable (frozen IR, no run state), so one compiled program serves
+any number of runs, in any thread.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import numpy as np
@@ -9,7 +20,16 @@ import numpy as np
 from app.compute import Budget
 from app.config import Settings
 from app.schemas.programs import ProgramFields, node_dicts
-from engine.program import Limits, ProgramError, RunResult, compile_nodes, compile_source, run
+from engine.ops.registry import OPS
+from engine.program import (
+    Limits,
+    Program,
+    ProgramError,
+    RunResult,
+    compile_nodes,
+    compile_source,
+    run,
+)
 from engine.tensor import Tensor
 
 __all__ = ["ProgramError", "execute", "generator", "limits_for"]
@@ -33,6 +53,71 @@ def generator(state: dict[str, Any] | None) -> np.random.Generator:
     return gen
 
 
+PROGRAM_CACHE_SIZE = 256
+PROGRAM_CACHE_MAX_KEY_BYTES = 16 * 1024
+"""Programs bigger than this are compiled every time (next to their run, compiling costs little)."""
+
+
+class ProgramCache:
+    """A thread-safe LRU of compiled programs. Errors are not cached: a bad program is compiled
+    (and refused) every time it is sent."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._programs: OrderedDict[Hashable, Program] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], Program]) -> Program:
+        with self._lock:
+            program = self._programs.get(key)
+            if program is not None:
+                self._programs.move_to_end(key)
+                return program
+        program = build()  # outside the lock: another thread may compile the same one meanwhile
+        with self._lock:
+            self._programs[key] = program
+            if len(self._programs) > self.size:
+                self._programs.popitem(last=False)
+        return program
+
+    def clear(self) -> None:
+        with self._lock:
+            self._programs.clear()
+
+
+PROGRAMS = ProgramCache(PROGRAM_CACHE_SIZE)
+
+
+def _compile_key(limits: Limits) -> tuple[Limits, int]:
+    """What compiling depends on besides the program: the limits compile checks (the element
+    and time limits are checked only while running, and differ between an inline attempt and
+    its retry) and the op registry, which the whitelist is built from."""
+    return dataclasses.replace(limits, max_elements=0, time_limit_seconds=0.0), len(OPS)
+
+
+def compile_program(body: ProgramFields, limits: Limits) -> Program | None:
+    """The body's program, compiled (or from the cache); None if it has no program."""
+    if body.source is not None:
+        text = body.source
+        if len(text) > PROGRAM_CACHE_MAX_KEY_BYTES:
+            return compile_source(text, limits)
+        return PROGRAMS.get(
+            ("source", text, _compile_key(limits)), lambda: compile_source(text, limits)
+        )
+    if body.nodes is not None:
+        nodes = node_dicts(body.nodes)
+        try:  # pickle keeps JSON types apart (3, 3.0 and True differ; so do inf and null)
+            raw = pickle.dumps(nodes, protocol=5)
+        except RecursionError:  # a deeply nested parameter value: not worth caching
+            raw = b""
+        if not raw or len(raw) > PROGRAM_CACHE_MAX_KEY_BYTES:
+            return compile_nodes(nodes, limits)
+        return PROGRAMS.get(
+            ("nodes", raw, _compile_key(limits)), lambda: compile_nodes(nodes, limits)
+        )
+    return None
+
+
 def execute(
     body: ProgramFields,
     namespace: dict[str, Tensor],
@@ -45,11 +130,8 @@ def execute(
     `rng` serves the program's torch.rand/randn/manual_seed (a session's own generator).
     """
     limits = limits_for(settings, budget)
-    if body.source is not None:
-        program: Any = compile_source(body.source, limits)
-    elif body.nodes is not None:
-        program = compile_nodes(node_dicts(body.nodes), limits)
-    else:
+    program = compile_program(body, limits)
+    if program is None:
         return None
     return run(program, namespace, limits, generator=rng)
 
