@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench client clean
+.PHONY: install run test lint format bench client clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ format: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# A longer, randomly seeded schema-fuzzing hunt than `make test` runs (tests/hardening/test_fuzz.py);
+# its figures, with the seeds schemathesis chose, go to /tmp/gradserve-hardening/fuzz-long.json.
+fuzz: $(STAMP)
+	GRADSERVE_HARDENING_RESULTS=/tmp/gradserve-hardening/fuzz-long.json \
+	GRADSERVE_SCHEMA_FUZZ_EXAMPLES=$${GRADSERVE_SCHEMA_FUZZ_EXAMPLES:-500} \
+	GRADSERVE_SCHEMA_FUZZ_SEED=random GRADSERVE_SCHEMA_FUZZ_TIMEOUT=3600 \
+	GRADSERVE_STATEFUL_FUZZ_RUNS=$${GRADSERVE_STATEFUL_FUZZ_RUNS:-300} \
+	$(BIN)/python -m pytest tests/hardening/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
