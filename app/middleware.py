@@ -6,10 +6,14 @@
   before anything is read, a chunked body as soon as the bytes received pass it.
 * An exception no handler claimed is logged with its traceback and the request id, and answered
   with `/problems/internal`, which shows neither.
+* A request still running when uvicorn's graceful-shutdown timeout ends is cancelled by uvicorn;
+  it is answered with a 503 problem (the service is going away: retry), not uvicorn's plain-text
+  500, which would say a bug happened.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -89,6 +93,23 @@ class RequestContextMiddleware:
                 await response(scope, receive, send_with_id)
             else:
                 await self.app(scope, receive_limited, send_with_id)
+        except asyncio.CancelledError:
+            # The server gave up on the request (uvicorn: its graceful-shutdown timeout ended).
+            # The task ends here either way, so the cancellation is answered, not passed on
+            # (uvicorn would log it as an error and answer its own plain-text 500).
+            logger.warning(
+                "request cancelled at shutdown: %s %s",
+                scope["method"],
+                scope["path"],
+                extra={"request_id": rid},
+            )
+            if not started:
+                response = problem_response(
+                    "503",
+                    "the service is shutting down and could not finish this request; retry it",
+                    headers={"Retry-After": "1", "Connection": "close"},
+                )
+                await response(scope, receive, send_with_id)
         except Exception:
             logger.exception(
                 "unhandled error in %s %s",

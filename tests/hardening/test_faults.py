@@ -434,3 +434,42 @@ def test_sigterm_during_load_drains_and_exits_in_time(figures: Figures) -> None:
     long_response = long_result.get("response")
     assert long_response is not None and long_response.status_code == 200, long_result
     assert "Traceback" not in log and '"level":"error"' not in log, log[-2000:]
+
+
+def test_sigterm_past_the_grace_period_fails_the_request_with_a_503_problem(
+    figures: Figures,
+) -> None:
+    graceful = 1
+    result: dict[str, Any] = {}
+    with serve(
+        ("--timeout-graceful-shutdown", str(graceful)),
+        max_compute_seconds=30,
+        max_tensor_elements=4_000_000,
+        max_session_bytes=200_000_000,
+    ) as server:
+
+        def long_request() -> None:  # ~4 s of work (900 statements), far past the grace period
+            with server.client(timeout=30) as c:
+                try:
+                    result["response"] = c.post("/v1/evaluate", json={"source": heavy(900)})
+                except httpx.TransportError as exc:
+                    result["error"] = exc
+
+        job = threading.Thread(target=long_request)
+        job.start()
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        server.proc.send_signal(15)
+        code = server.proc.wait(timeout=graceful + 10)
+        exit_seconds = time.monotonic() - t0
+        job.join(timeout=30)
+    figures.add("faults", "sigterm")
+    figures.record("faults", sigterm_past_grace_exit_seconds=round(exit_seconds, 2))
+    assert code in (0, -15)
+    assert exit_seconds < graceful + 2, exit_seconds
+    # the cancelled request is told the service is going away: a 503 problem, not uvicorn's
+    # plain-text 500 (which says "a bug")
+    response = result.get("response")
+    assert response is not None, result
+    body = problem(response, 503, "")
+    assert "shutting down" in body["detail"]
