@@ -57,23 +57,29 @@ def _infer(data: Any) -> tuple[np.ndarray, np.dtype]:
         return np.asarray(data, dtype=np.bool_), np.dtype(np.bool_)
     if isinstance(data, (int, np.integer)):
         return _int_array(data), np.dtype(np.int64)
+    if data is None:
+        raise errors.RuntimeError("Could not infer dtype of NoneType")
     if isinstance(data, (float, np.floating)):
         return np.asarray(data, dtype=np.float64), np.dtype(np.float32)
     if isinstance(data, str):
         raise errors.TypeError("new(): invalid data type 'str'")
     if data is None:
         raise errors.RuntimeError("Could not infer dtype of NoneType")
-    if isinstance(data, (list, tuple)) and any(isinstance(x, Tensor) for x in _flat_head(data)):
-        data = _tensors_to_lists(data)
     try:
         arr = np.array(data)
     except (ValueError, TypeError):
+        if _has_tensors(data):
+            return _infer(_tensors_to_lists(data))
         raise errors.ValueError(_ragged_message(data)) from None
     except OverflowError:
-        raise errors.RuntimeError("Overflow when unpacking long") from None
+        raise errors.ValueError("Overflow when unpacking long long") from None
     kind = arr.dtype.kind
+    if kind == "O" and _has_tensors(data):  # torch.tensor([t1, t2]) of 0-d tensors
+        return _infer(_tensors_to_lists(data))
     if kind == "f":
         return arr, np.dtype(np.float32)
+    if kind == "u" and arr.size and arr.max() > np.iinfo(np.int64).max:
+        raise errors.ValueError("Overflow when unpacking long long")
     if kind in "iu":
         return arr, np.dtype(np.int64)
     if kind == "b":
@@ -81,8 +87,11 @@ def _infer(data: Any) -> tuple[np.ndarray, np.dtype]:
     if kind in "US":
         raise errors.TypeError("new(): invalid data type 'str'")
     if kind == "O":
-        if any(isinstance(x, int) and not isinstance(x, bool) for x in arr.reshape(-1)):
-            raise errors.RuntimeError("Overflow when unpacking long")
+        flat = arr.reshape(-1)
+        if any(x is None for x in flat):
+            raise errors.RuntimeError("Could not infer dtype of NoneType")
+        if any(isinstance(x, int) and not isinstance(x, bool) for x in flat):
+            raise errors.ValueError("Overflow when unpacking long long")
         raise errors.ValueError(_ragged_message(data))
     raise errors.TypeError(f"new(): invalid data type '{arr.dtype.name}'")
 
@@ -91,7 +100,27 @@ def _int_array(value: int) -> np.ndarray:
     try:
         return np.asarray(value, dtype=np.int64)
     except OverflowError:
-        raise errors.RuntimeError("Overflow when unpacking long") from None
+        raise errors.ValueError("Overflow when unpacking long long") from None
+
+
+def _check_int_range(arr: np.ndarray, target: np.dtype) -> None:
+    """torch refuses Python values an integer dtype cannot hold (unsigned ones wrap negatives)."""
+    if target.kind not in "iu" or arr.dtype.kind not in "iuf" or arr.size == 0:
+        return
+    info = np.iinfo(target)
+    hi, lo = arr.max(), arr.min()
+    bad = hi > info.max or (target.kind == "i" and lo < info.min)
+    if arr.dtype.kind == "f":
+        bad = bad or np.isnan(hi) or np.isnan(lo)
+    if bad:
+        raise errors.RuntimeError(
+            f"value cannot be converted to type {target.name} without overflow"
+        )
+
+
+def _has_tensors(data: Any) -> bool:
+    """Whether nested lists hold Tensors (checked only when numpy could not build numbers)."""
+    return isinstance(data, (list, tuple)) and any(isinstance(x, Tensor) for x in _flat_head(data))
 
 
 def _flat_head(data: Sequence[Any]) -> list[Any]:
@@ -126,6 +155,8 @@ def as_array(data: Any, dtype: DType | None) -> np.ndarray:
         arr = data
     else:
         arr, inferred = _infer(data)
+        if dtype is not None:
+            _check_int_range(arr, dtype.np)
         arr = arr.astype(dtype.np if dtype is not None else inferred, copy=False)
         dtype = None
     if dtype is not None:

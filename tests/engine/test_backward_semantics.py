@@ -573,3 +573,49 @@ def test_float_of_a_grad_tensor_warns_once_item_never() -> None:
         "Converting a tensor with requires_grad=True to a scalar may lead to unexpected "
         "behavior.\nConsider using tensor.detach() first."
     ]
+
+
+@pytest.mark.parametrize(
+    ("make", "exc", "message"),
+    [
+        (lambda: torch.tensor([None, 1]), RuntimeError, "Could not infer dtype of NoneType"),
+        (
+            lambda: torch.tensor([[1, 2], [3, None]]),
+            RuntimeError,
+            "Could not infer dtype of NoneType",
+        ),
+        (lambda: torch.tensor(2**63), ValueError, "Overflow when unpacking long long"),
+        (lambda: torch.tensor([2**63]), ValueError, "Overflow when unpacking long long"),
+        (lambda: torch.tensor([2**64]), ValueError, "Overflow when unpacking long long"),
+        (
+            lambda: torch.tensor([2**40], dtype=torch.int32),
+            RuntimeError,
+            "value cannot be converted to type int32 without overflow",
+        ),
+        (
+            lambda: torch.tensor([2147483647.5], dtype=torch.int32),
+            RuntimeError,
+            "value cannot be converted to type int32 without overflow",
+        ),
+        (
+            lambda: torch.tensor(300, dtype=torch.uint8),
+            RuntimeError,
+            "value cannot be converted to type uint8 without overflow",
+        ),
+        (
+            lambda: torch.tensor([float("nan")], dtype=torch.int64),
+            RuntimeError,
+            "value cannot be converted to type int64 without overflow",
+        ),
+    ],
+)
+def test_tensor_refuses_values_as_torch_does(make: object, exc: type, message: str) -> None:
+    with raises(exc, message):
+        make()  # type: ignore[operator]
+
+
+def test_tensor_conversions_torch_allows() -> None:
+    assert repr(torch.tensor([-129], dtype=torch.uint8)) == "tensor([127], dtype=torch.uint8)"
+    assert repr(torch.tensor([1.5], dtype=torch.int64)) == "tensor([1])"
+    assert repr(torch.tensor([True, 2])) == "tensor([1, 2])"
+    assert repr(torch.tensor([torch.tensor(1.0), torch.tensor(2.0)])) == "tensor([1., 2.])"
