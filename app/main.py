@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from app.api import evaluate, health, ops, sessions
 from app.config import Settings
+from app.heap import release_free_memory
 from app.logs import configure_logging, logger
 from app.middleware import RequestContextMiddleware
 from app.openapi import build_openapi
@@ -24,15 +26,21 @@ values and gradients with `torch.autograd`'s semantics out. Every error is an RF
 
 
 async def _reap_forever(store: SessionStore, interval: float) -> None:
+    """Reclaim expired sessions; after sessions were released, give free memory back."""
+    high_water = 0
     while True:
         await asyncio.sleep(interval)
         try:
             reaped = await store.reap()
+            count = await store.count()
         except Exception:  # the reaper must outlive a bad iteration
             logger.exception("session reaper failed")
             continue
         if reaped:
             logger.info("reaped %d expired sessions", reaped, extra={"reaped": reaped})
+        if count < high_water:
+            await anyio.to_thread.run_sync(release_free_memory)
+        high_water = count
 
 
 def create_app(settings: Settings | None = None, store: SessionStore | None = None) -> FastAPI:
