@@ -8,9 +8,10 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 
 class Model(BaseModel):
-    """Every request and response model: unknown fields are an error, not silently dropped."""
+    """Every request and response model: unknown fields are an error, not silently dropped, and
+    values are taken as their JSON type says (no `true` for a number, no `"60"` for an int)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"

@@ -193,3 +193,33 @@ def test_internal_errors_hide_the_details(caplog: pytest.LogCaptureFixture) -> N
     assert "oops-1" in body["detail"]
     logged = next(r for r in caplog.records if getattr(r, "request_id", None) == "oops-1")
     assert logged.exc_info is not None and "secret internals" in str(logged.exc_info[1])
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "pointer"),
+    [
+        ("/v1/sessions", {"ttl_seconds": True}, "/ttl_seconds"),
+        ("/v1/sessions", {"ttl_seconds": "60"}, "/ttl_seconds"),
+        (
+            "/v1/evaluate",
+            {
+                "nodes": [{"id": "y", "op": "mul", "inputs": ["x", False]}],
+                "tensors": {"x": {"data": [1.0]}},
+            },
+            "/nodes/0/inputs/1",
+        ),
+        (
+            "/v1/evaluate",
+            {"source": "y = x * 2", "tensors": {"x": {"data": [1.0], "requires_grad": 1}}},
+            "/tensors/x/requires_grad",
+        ),
+    ],
+)
+def test_values_must_have_their_json_type(
+    client: TestClient, path: str, body: dict[str, object], pointer: str
+) -> None:
+    """No lax coercion: `true` is not a number, `"60"` not an int, `1` not a bool."""
+    response = client.post(path, json=body)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert [e["pointer"] for e in response.json()["errors"]] == [pointer]
