@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from app.api.deps import SettingsDep, authenticate, body_size
+from app.api.deps import authenticate, body_size, settings_of
 from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
 from app.problems import ValidationProblem, documented
@@ -33,8 +33,9 @@ def _lookup(namespace: dict[str, Tensor], name: str, pointer: str) -> Tensor:
 
 
 @router.post("/evaluate", response_model=EvaluateResponse, responses=documented(400, 409, 413))
-async def evaluate(body: EvaluateRequest, settings: SettingsDep, request: Request) -> Response:
+async def evaluate(body: EvaluateRequest, request: Request) -> Response:
     """Build the tensors, run the program, optionally call backward; return every tensor."""
+    settings = settings_of(request)
     namespace: dict[str, Tensor] = {}
 
     def work(budget: Budget) -> dict[str, Any]:

@@ -17,11 +17,11 @@ from app.api.deps import (
     EncodingQuery,
     Owner,
     SessionId,
-    SettingsDep,
-    StoreDep,
     TensorName,
     authenticate,
     body_size,
+    settings_of,
+    store_of,
 )
 from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
@@ -97,11 +97,11 @@ async def _work(
 @router.post("", status_code=201, response_model=SessionInfo, responses=documented(429))
 async def create_session(
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
+    request: Request,
     body: Annotated[CreateSessionRequest | None, Body()] = None,
 ) -> Response:
     """Create an empty session; it is reclaimed after `ttl_seconds` without requests."""
+    store, settings = store_of(request), settings_of(request)
     ttl = settings.session_ttl_seconds
     if body is not None and body.ttl_seconds is not None:
         ttl = body.ttl_seconds
@@ -119,12 +119,11 @@ async def create_session(
 async def get_session(
     session_id: SessionId,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
     encoding: EncodingQuery = "json",
 ) -> Response:
     """The session: its times, its memory, and every named tensor with its `.grad`."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
         tensors = await _work(
             s,
@@ -138,8 +137,9 @@ async def get_session(
 
 
 @router.delete("/{session_id}", status_code=204, response_class=Response)
-async def delete_session(session_id: SessionId, owner: Owner, store: StoreDep) -> Response:
+async def delete_session(session_id: SessionId, owner: Owner, request: Request) -> Response:
     """Delete the session and everything in it."""
+    store = store_of(request)
     await store.delete(session_id, owner)
     return Response(status_code=204)
 
@@ -152,12 +152,11 @@ async def put_tensor(
     name: TensorName,
     body: TensorIn,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
     encoding: EncodingQuery = "json",
 ) -> Response:
     """Create or rebind a leaf tensor (like `name = torch.tensor(...)`)."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
 
         def work(_: Budget) -> dict[str, Any]:
@@ -174,12 +173,11 @@ async def get_tensor(
     session_id: SessionId,
     name: TensorName,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
     encoding: EncodingQuery = "json",
 ) -> Response:
     """One named tensor, with its `.grad`."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
         t = _tensor(s, name)
         content = await _work(
@@ -193,11 +191,10 @@ async def delete_tensor(
     session_id: SessionId,
     name: TensorName,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
 ) -> Response:
     """Unbind a name (like `del name`); graphs that use the tensor keep what they saved."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
         _tensor(s, name)
         await _work(s, settings, request, lambda _: s.tensors.pop(name))
@@ -209,11 +206,10 @@ async def run_program(
     session_id: SessionId,
     body: RunRequest,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
 ) -> Response:
     """Run a program against the session's tensors; the names it assigns are kept."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
 
         def work(budget: Budget) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -239,11 +235,10 @@ async def backward(
     session_id: SessionId,
     body: BackwardRequest,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
 ) -> Response:
     """`tensor.backward(gradient, retain_graph, create_graph, inputs)`; returns every `.grad` set."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
 
         def work(_: Budget) -> dict[str, Any]:
@@ -276,11 +271,10 @@ async def grad(
     session_id: SessionId,
     body: GradRequest,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
 ) -> Response:
     """`torch.autograd.grad(outputs, inputs, ...)`; `store_as` keeps the results as tensors."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
 
         def work(_: Budget) -> dict[str, Any]:
@@ -315,12 +309,11 @@ async def grad(
 async def zero_grad(
     session_id: SessionId,
     owner: Owner,
-    store: StoreDep,
-    settings: SettingsDep,
     request: Request,
     body: Annotated[ZeroGradRequest | None, Body()] = None,
 ) -> Response:
     """Set `.grad` to None (as `optimizer.zero_grad()` does) on the named tensors, or on all."""
+    store, settings = store_of(request), settings_of(request)
     async with store.open(session_id, owner) as s:
 
         def work(_: Budget) -> dict[str, Any]:
