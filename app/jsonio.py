@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-LARGE_BODY = 1 << 20  # bodies at least this large are looked at for long arrays
+LARGE_BODY = 2 << 20  # bodies at least this large: parsed in a worker thread, sliced
 LONG_ARRAY = 1 << 18  # bytes of array text worth cutting out
 SLICE_BYTES = 1 << 20  # array text parsed per orjson call (~4 ms)
 SLICE_ELEMENTS = 1 << 17  # array elements written per orjson call (~2 ms)

@@ -41,7 +41,7 @@ def limits_for(settings: Settings, budget: Budget) -> Limits:
         max_nodes=settings.max_program_nodes,
         max_elements=budget.max_elements,
         time_limit_seconds=budget.seconds,
-        max_bytes=settings.max_session_bytes,
+        max_bytes=budget.max_bytes,
     )
 
 
@@ -51,6 +51,19 @@ def generator(state: dict[str, Any] | None) -> np.random.Generator:
     if state is not None:
         gen.bit_generator.state = state
     return gen
+
+
+INLINE_SOURCE_BYTES = 2048  # compiles in a few ms
+INLINE_NODES = 200  # compile in ~1.5 ms
+
+
+def compiles_quickly(body: ProgramFields) -> bool:
+    """Whether the body's program is small enough to compile on the event loop (app.compute)."""
+    if body.source is not None:
+        return len(body.source) <= INLINE_SOURCE_BYTES
+    if body.nodes is not None:
+        return len(body.nodes) <= INLINE_NODES
+    return True
 
 
 PROGRAM_CACHE_SIZE = 256

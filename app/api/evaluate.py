@@ -10,7 +10,7 @@ from app.api.deps import authenticate, body_size, settings_of
 from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
 from app.problems import ValidationProblem, documented
-from app.programs import execute, generator, warnings
+from app.programs import compiles_quickly, execute, generator, warnings
 from app.routing import Route
 from app.schemas.evaluate import EvaluateRequest, EvaluateResponse
 from engine import autograd
@@ -63,6 +63,9 @@ async def evaluate(body: EvaluateRequest, request: Request) -> Response:
         }
 
     content, _ = await run_engine(
-        work, settings, try_inline=small_enough(body_size(request)), namespace=namespace
+        work,
+        settings,
+        try_inline=small_enough(body_size(request)) and compiles_quickly(body),
+        namespace=namespace,
     )
     return JSONResponse(content)

@@ -27,8 +27,9 @@ from app.codec import JSONResponse, decode, encode
 from app.compute import Budget, run_engine, small_enough
 from app.config import Settings
 from app.problems import ValidationProblem, documented, not_found
-from app.programs import execute, generator, warnings
+from app.programs import compiles_quickly, execute, generator, warnings
 from app.routing import Route
+from app.schemas.programs import ProgramFields
 from app.schemas.sessions import (
     BackwardRequest,
     CreateSessionRequest,
@@ -81,12 +82,14 @@ async def _work(
     fn: Callable[[Budget], T],
     *,
     mutates: bool = True,
+    program: ProgramFields | None = None,
 ) -> T:
     """Run `fn` on the session's working copy; record the copy's new footprint."""
+    small = small_enough(body_size(request), s.memory_bytes, s.graph_nodes)
     value, fp = await run_engine(
         fn,
         settings,
-        try_inline=small_enough(body_size(request), s.memory_bytes, s.graph_nodes),
+        try_inline=small and (program is None or compiles_quickly(program)),
         namespace=s.tensors if mutates else None,
     )
     if fp is not None:
@@ -224,7 +227,7 @@ async def run_program(
             }
             return content, rng.bit_generator.state
 
-        content, s.rng_state = await _work(s, settings, request, work)
+        content, s.rng_state = await _work(s, settings, request, work, program=body)
     return JSONResponse(content)
 
 

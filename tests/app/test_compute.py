@@ -8,7 +8,13 @@ import threading
 import pytest
 
 import engine as torch
-from app.compute import INLINE_MAX_ELEMENTS, Budget, run_engine, small_enough
+from app.compute import (
+    INLINE_MAX_ELEMENTS,
+    INLINE_NAMESPACE_BYTES,
+    Budget,
+    run_engine,
+    small_enough,
+)
 from engine.limits import LimitExceeded, TooLarge
 from engine.tensor import Tensor
 
@@ -19,7 +25,7 @@ SETTINGS = make_settings(max_tensor_elements=10**6, max_session_bytes=10**7)
 
 def test_small_enough() -> None:
     assert small_enough(1000, 1000, 10)
-    assert not small_enough(10**6)
+    assert not small_enough(10**7)
     assert not small_enough(100, namespace_bytes=10**7)
     assert not small_enough(100, graph_nodes=10**5)
 
@@ -92,3 +98,18 @@ def test_memory_over_the_limit_is_refused_and_undone() -> None:
         asyncio.run(run_engine(work, settings, try_inline=True, namespace=namespace))
     assert isinstance(info.value, TooLarge) and info.value.limit == "memory"
     assert a.grad is None
+
+
+def test_memory_over_the_inline_budget_is_rerun_in_a_thread() -> None:
+    """An inline attempt may hold at most INLINE_NAMESPACE_BYTES; more is retried, not refused."""
+    namespace: dict[str, Tensor] = {}
+    calls: list[bool] = []
+
+    def work(budget: Budget) -> None:
+        calls.append(budget.inline)
+        for i in range(INLINE_NAMESPACE_BYTES // (INLINE_MAX_ELEMENTS * 4) + 1):
+            namespace[f"t{i}"] = torch.zeros(INLINE_MAX_ELEMENTS)
+
+    _, fp = asyncio.run(run_engine(work, SETTINGS, try_inline=True, namespace=namespace))
+    assert calls == [True, False]
+    assert fp is not None and fp.bytes > INLINE_NAMESPACE_BYTES

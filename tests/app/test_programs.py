@@ -85,3 +85,15 @@ def test_limits_are_part_of_the_key(compiles: list[str]) -> None:
         assert c.post("/v1/evaluate", json={"source": source}).status_code == 200
     with TestClient(create_app(make_settings(max_program_nodes=5))) as c:
         problem(c.post("/v1/evaluate", json={"source": source}), 422, "limit-exceeded")
+
+
+def test_only_short_programs_compile_on_the_event_loop() -> None:
+    from app.schemas.evaluate import EvaluateRequest
+
+    def quick(**body: Any) -> bool:
+        return programs.compiles_quickly(EvaluateRequest.model_validate(body))
+
+    node = {"id": "y", "op": "neg", "inputs": ["x"]}
+    assert quick() and quick(source="y = 1") and quick(nodes=[node])
+    assert not quick(source="y = 1\n" * (programs.INLINE_SOURCE_BYTES // 6 + 1))
+    assert not quick(nodes=[node] * (programs.INLINE_NODES + 1))
