@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import orjson
+import pybase64
 from starlette.responses import Response
 
 import engine
@@ -117,12 +118,24 @@ def _non_finite(data: Any) -> Any:
     return data
 
 
+def b64decode(text: str) -> bytes:
+    """`base64.b64decode(text, validate=True)`, ~40x faster (pybase64's SIMD decoder).
+
+    pybase64 refuses a few inputs the standard library accepts (`"QUJD===="`), so what it
+    refuses is judged again by the standard library: the result is always the stdlib's.
+    """
+    try:
+        return pybase64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return base64.b64decode(text, validate=True)
+
+
 def _from_b64(text: str, shape: list[int] | None, dtype: engine.dtype, pointer: str) -> np.ndarray:
     itemsize = dtype.np.itemsize
     if shape is not None:
         check_numel(shape)
     try:
-        raw = base64.b64decode(text, validate=True)
+        raw = b64decode(text)
     except (binascii.Error, ValueError):
         raise ValidationProblem(pointer, "invalid base64 data") from None
     if len(raw) % itemsize:
@@ -157,9 +170,9 @@ def encode(t: Tensor, encoding: str = "json", *, grad: bool = False) -> dict[str
     fn = t._grad_fn
     out: dict[str, Any] = {"shape": list(arr.shape), "dtype": t.dtype.name}
     if encoding == "base64":
-        out["b64"] = base64.b64encode(
-            np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<")).tobytes()
-        ).decode("ascii")
+        out["b64"] = pybase64.b64encode_as_string(
+            np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
+        )
     else:
         out["data"] = flat_data(arr)
     out["requires_grad"] = t._requires_grad

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import math
+import random
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
@@ -182,3 +186,23 @@ def test_float32_values_are_written_shortest(client: TestClient, sid: str) -> No
     assert out["data"] == [0.1, 1e-8]  # float32's shortest repr, which reads back exactly
     assert all(np.float32(v) == np.float32(w) for v, w in zip(out["data"], [0.1, 1e-8]))
     assert not math.isnan(out["data"][0])
+
+
+def test_b64decode_gives_exactly_the_standard_librarys_verdict() -> None:
+    """app.codec decodes with pybase64; every result and refusal must be base64.b64decode's."""
+    from app.codec import b64decode
+
+    def verdict(f: Callable[[str], bytes], text: str) -> Any:
+        try:
+            return f(text)
+        except (binascii.Error, ValueError):
+            return "refused"
+
+    rng = random.Random(0)
+    alphabet = "ABCxyz019+/=" + " \n\t-_é\0"
+    cases = ["", "QUJD", "QUJD====", "QQ==", "QQ=", "Q=Q=", "QQ==\n", " QQ=="]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(5000)]
+    cases += [base64.b64encode(rng.randbytes(n)).decode() for n in range(64)]
+    for text in cases:
+        expected = verdict(lambda t: base64.b64decode(t, validate=True), text)
+        assert verdict(b64decode, text) == expected, repr(text)
