@@ -1,8 +1,7 @@
 """Tensors between the wire and the engine, through numpy (never element by element in pydantic).
 
 `decode(TensorIn)` builds a leaf the way `torch.tensor(data, dtype=..., requires_grad=...)`
-does — the engine infers dtype and shape and raises torch's messages; lists of plain numbers
-(what JSON data is) take a direct numpy path with the same result. `encode(tensor)` builds the
+does — the engine infers dtype and shape and raises torch's messages. `encode(tensor)` builds the
 TensorOut dict with the array itself as `data`, which `JSONResponse` hands to orjson's numpy
 serialiser (a large one pre-written in slices, see app/jsonio.py); only arrays holding NaN/inf
 take a slower path, to spell them as strings.
@@ -72,10 +71,6 @@ def decode(tin: TensorIn, pointer: str) -> Tensor:
 
 
 def _from_data(data: Any, dtype: engine.dtype | None) -> np.ndarray:
-    if isinstance(data, list):
-        arr = _numbers(data, dtype)
-        if arr is not None:
-            return arr
     try:
         return as_array(data, dtype)
     except errors.TypeError as exc:
@@ -83,29 +78,6 @@ def _from_data(data: Any, dtype: engine.dtype | None) -> np.ndarray:
             raise
     # Strings: the non-finite spellings become floats; any other string is torch's error.
     return as_array(_non_finite(data), dtype)
-
-
-# the dtype torch.tensor infers from an array numpy built of Python numbers, by numpy's kind
-_INFERRED = {"f": np.dtype(np.float32), "i": np.dtype(np.int64), "b": np.dtype(np.bool_)}
-
-
-def _numbers(data: list[Any], dtype: engine.dtype | None) -> np.ndarray | None:
-    """What `as_array(data, dtype)` returns when `data` is JSON: numbers (floats, ints, bools) in
-    nested lists of one shape; None for anything else (strings, ragged lists, huge ints...).
-
-    as_array first looks through the whole list for Tensors (a JSON body has none), which is
-    most of its time on a large list: 4.5 ms of 5.5 for 1e5 floats.
-    """
-    try:
-        arr = np.array(data)
-    except (ValueError, TypeError, OverflowError):
-        return None
-    inferred = _INFERRED.get(arr.dtype.kind)
-    if inferred is None:
-        return None
-    arr = arr.astype(dtype.np if dtype is not None else inferred, copy=False)
-    check_numel(arr.shape)
-    return arr
 
 
 def _non_finite(data: Any) -> Any:

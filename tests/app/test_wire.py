@@ -206,3 +206,10 @@ def test_b64decode_gives_exactly_the_standard_librarys_verdict() -> None:
     for text in cases:
         expected = verdict(lambda t: base64.b64decode(t, validate=True), text)
         assert verdict(b64decode, text) == expected, repr(text)
+
+
+def test_data_is_built_by_torch_tensor_semantics(client: TestClient, sid: str) -> None:
+    """JSON data goes through engine.creation.as_array: its dtype checks apply to the wire too."""
+    r = client.put(f"/v1/sessions/{sid}/tensors/t", json={"data": [2**40], "dtype": "int32"})
+    assert "without overflow" in problem(r, 422, "validation")["detail"]
+    assert put(client, sid, "u", data=[1, 2.5, True])["dtype"] == "float32"
