@@ -22,7 +22,6 @@ from engine.grad_mode import _state as _grad_state
 
 if TYPE_CHECKING:
     from engine.ops.registry import Primitive
-    from engine.tensor import Tensor
 
 _seq = itertools.count()
 _acc_seq = itertools.count(-(1 << 62))  # AccumulateGrad runs first once ready: lowest heap keys
@@ -199,7 +198,6 @@ def _make_root_grads(
     outputs: Sequence[Tensor], grads: Sequence[Tensor | None], *, api_grad: bool
 ) -> list[Tensor]:
     """Validate grad_outputs against outputs as torch does (facts §2.1-2.3, §4)."""
-    from engine.tensor import Tensor
 
     if len(grads) < len(outputs):
         raise errors.RuntimeError(f"got {len(outputs)} tensors and {len(grads)} gradients")
@@ -286,7 +284,6 @@ def _needed(order: list[Node], targets: set[Node]) -> set[Node]:
 
 def _accumulate_into(t: Tensor, g: Tensor, create_graph: bool) -> None:
     """Add `g` into `t.grad` as AccumulateGrad does: first store a copy, then add (facts §3)."""
-    from engine.tensor import Tensor
 
     if g._data.dtype != t._data.dtype:
         g = g.to(t.dtype)
@@ -415,18 +412,33 @@ def _run_node(
                 raise errors.graph_freed_error()
             derivatives = node._prim.derivatives
             meta = node._meta
+            raw = not _grad_state.enabled  # create_graph=False: the fast array formulas may run
             for i in targets:
-                gi = derivatives[i].formula(g, node)
-                if gi is None:
-                    continue
+                deriv = derivatives[i]
                 shape, dtype = meta[i]
-                if gi._data.shape != shape:
-                    gi = sum_to(gi, shape)
-                if gi._data.dtype is not dtype and gi._data.dtype != dtype:
-                    gi = gi.to(dtypes.from_numpy(dtype))
+                arr = deriv.fast(g._data, node) if raw and deriv.fast is not None else None
+                if arr is not None:
+                    if arr.shape != shape:
+                        arr = _np_sum_to(arr, shape)
+                    if arr.dtype is not dtype:
+                        arr = arr.astype(dtype)
+                    gi = Tensor._make(arr if type(arr) is np.ndarray else np.asarray(arr), None)
+                else:
+                    gi = deriv.formula(g, node)
+                    if gi is None:
+                        continue
+                    if gi._data.shape != shape:
+                        gi = sum_to(gi, shape)
+                    if gi._data.dtype is not dtype and gi._data.dtype != dtype:
+                        gi = gi.to(dtypes.from_numpy(dtype))
                 nxt = edges[i][0]
                 prev = pending.get(nxt)
-                pending[nxt] = gi if prev is None else prev + gi
+                if prev is None:
+                    pending[nxt] = gi
+                elif raw:
+                    pending[nxt] = Tensor._make(np.asarray(prev._data + gi._data), None)
+                else:
+                    pending[nxt] = prev + gi
             if not keep_graph:
                 node._release()
     for nxt, _ in node.next_functions:
@@ -436,6 +448,17 @@ def _run_node(
         deps[nxt] = left
         if left == 0 and (needed is None or nxt in needed):
             heapq.heappush(heap, (_heap_key(nxt), nxt))
+
+
+def _np_sum_to(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """`sum_to` on a raw array (the fast path of backward without create_graph)."""
+    lead = g.ndim - len(shape)
+    dims = tuple(range(lead)) + tuple(
+        lead + i for i, size in enumerate(shape) if size == 1 and g.shape[lead + i] != 1
+    )
+    if dims:
+        g = g.sum(axis=dims, keepdims=True)
+    return g.reshape(shape)
 
 
 def sum_to(g: Tensor, shape: tuple[int, ...]) -> Tensor:
@@ -460,7 +483,6 @@ def sum_to(g: Tensor, shape: tuple[int, ...]) -> Tensor:
 
 
 def _as_list(x: Any) -> list[Any]:
-    from engine.tensor import Tensor
 
     if x is None:
         return []
@@ -477,7 +499,6 @@ def backward(
     inputs: Any = None,
 ) -> None:
     """torch.autograd.backward: accumulate gradients of `tensors` into leaves' `.grad`."""
-    from engine.tensor import Tensor
 
     global _create_graph_warned
     outputs = _as_list(tensors)
@@ -522,7 +543,6 @@ def grad(
     materialize_grads: bool = False,
 ) -> Any:
     """torch.autograd.grad: gradients of `outputs` w.r.t. `inputs`, without touching `.grad`."""
-    from engine.tensor import Tensor
 
     del only_inputs
     if is_grads_batched:
@@ -583,3 +603,8 @@ def grad(
     if keys is not None:
         return dict(zip(keys, final))
     return tuple(final)
+
+
+# Imported last: tensor.py imports this module's Node at its top (the package imports autograd
+# first), and the backward loop needs the class itself, not a per-call import.
+from engine.tensor import Tensor  # noqa: E402

@@ -43,6 +43,12 @@ def _operands(x: Any, y: Any) -> tuple[Tensor, Tensor, np.dtype]:
 _ALPHA_ONE: dict[str, Any] = {"alpha": 1}  # shared by nodes, never mutated
 
 
+def _times(g: np.ndarray, other: Tensor) -> np.ndarray | None:
+    """mul's derivative on arrays, when no promotion is involved (else the Tensor formula)."""
+    o = other._data
+    return np.multiply(g, o) if o.dtype is g.dtype else None
+
+
 def _float_compute(compute: np.dtype) -> np.dtype:
     """True division and transcendental functions compute integers in the default float dtype."""
     return compute if compute.kind == "f" else np.dtype(np.float32)
@@ -134,7 +140,10 @@ ADD = primitive(
     lambda a, b, alpha=1: a + b if alpha == 1 else a + alpha * b,
     (
         IDENTITY,
-        Derivative(lambda g, c: g if c.alpha == 1 else g * c.alpha),
+        Derivative(
+            lambda g, c: g if c.alpha == 1 else g * c.alpha,
+            fast=lambda g, c: g if c.alpha == 1 else None,
+        ),
     ),
 )
 
@@ -153,7 +162,10 @@ SUB = primitive(
     lambda a, b, alpha=1: a - b if alpha == 1 else a - alpha * b,
     (
         IDENTITY,
-        Derivative(lambda g, c: -g if c.alpha == 1 else g * -c.alpha),
+        Derivative(
+            lambda g, c: -g if c.alpha == 1 else g * -c.alpha,
+            fast=lambda g, c: np.negative(g) if c.alpha == 1 else None,
+        ),
     ),
 )
 
@@ -194,8 +206,10 @@ MUL = primitive(
     ("self", "other"),
     np.multiply,
     (
-        Derivative(lambda g, c: g * c.other, saves=("other",)),
-        Derivative(lambda g, c: g * c.self, saves=("self",)),
+        Derivative(
+            lambda g, c: g * c.other, saves=("other",), fast=lambda g, c: _times(g, c.other)
+        ),
+        Derivative(lambda g, c: g * c.self, saves=("self",), fast=lambda g, c: _times(g, c.self)),
     ),
 )
 
@@ -277,7 +291,13 @@ RECIPROCAL = primitive(
 reciprocal = _float_op(RECIPROCAL, "Element-wise 1 / input.")
 
 
-NEG = primitive("neg", "NegBackward0", ("self",), np.negative, (Derivative(lambda g, c: -g),))
+NEG = primitive(
+    "neg",
+    "NegBackward0",
+    ("self",),
+    np.negative,
+    (Derivative(lambda g, c: -g, fast=lambda g, c: np.negative(g)),),
+)
 
 
 @op(grad_fn="NegBackward0")

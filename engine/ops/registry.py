@@ -28,18 +28,26 @@ from engine.grad_mode import _state as _grad_state
 from engine.tensor import Tensor
 
 Formula = Callable[[Tensor, Node], Tensor | None]
+FastFormula = Callable[[np.ndarray, Node], np.ndarray | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Derivative:
-    """d(output)/d(one input): `formula(grad, node)` and the saved names it reads from `node`."""
+    """d(output)/d(one input): `formula(grad, node)` and the saved names it reads from `node`.
+
+    `fast`, where given, is the same derivative on raw arrays, used by backward when no graph of
+    the derivative is needed (create_graph=False): no Tensor objects, no dispatch. It may return
+    None to defer to `formula` (e.g. when dtypes differ and the promotion rules matter).
+    """
 
     formula: Formula
     saves: tuple[str, ...] = ()
+    fast: FastFormula | None = None
 
 
 NOT_DIFFERENTIABLE = Derivative(lambda g, c: None)
-IDENTITY = Derivative(lambda g, c: g)  # the engine's sum_to/cast bring g to the input's shape/dtype
+# the engine's sum_to/cast bring g to the input's shape/dtype
+IDENTITY = Derivative(lambda g, c: g, fast=lambda g, c: g)
 
 
 @dataclass(slots=True)
