@@ -37,9 +37,14 @@ RUN pip wheel --no-deps --wheel-dir /wheels . \
 # ---- runtime: the base image plus the venv; no compilers, sources, tests or pip caches ----
 # (the byte code pip compiled at install time stays: the non-root user could not write it)
 FROM ${BASE_IMAGE} AS runtime
+# One BLAS/OpenMP thread per process (a spinning second BLAS thread steals the core under
+# load); scale with `--workers N` instead.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
-    PYTHONUNBUFFERED=1
+    PYTHONUNBUFFERED=1 \
+    OPENBLAS_NUM_THREADS=1 \
+    OMP_NUM_THREADS=1 \
+    MKL_NUM_THREADS=1
 RUN groupadd --system --gid 10001 gradserve \
  && useradd --system --uid 10001 --gid gradserve --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin gradserve
