@@ -58,12 +58,14 @@ class Primitive:
     forward: Callable[..., Any]
     derivatives: tuple[Derivative, ...]
     node_class: type[Node] = field(init=False)
+    saves_anything: bool = field(init=False)
     _save_plan: dict[tuple[bool, ...], tuple[tuple[str, int], ...]] = field(
         init=False, default_factory=dict
     )
 
     def __post_init__(self) -> None:
         self.node_class = _node_class_for(self)
+        self.saves_anything = any(d.saves for d in self.derivatives)
 
     def save_plan(self, needs: tuple[bool, ...]) -> tuple[tuple[str, int], ...]:
         """Which names to save for this combination of inputs requiring grad (memoised).
@@ -196,20 +198,18 @@ def apply(
     if not _grad_state.enabled:
         t = Tensor._make(out, None)
         return t if extras is None else (t, extras)
-    needs = []
     edges = []
     meta = []
     requires = False
     for t in inputs:
+        data = t._data
         if t._requires_grad:
             requires = True
-            needs.append(True)
             fn = t._grad_fn
             edges.append((fn if fn is not None else accumulator(t), 0))
         else:
-            needs.append(False)
             edges.append(_NO_EDGE)
-        meta.append((t._data.shape, t._data.dtype))
+        meta.append((data.shape, data.dtype))
     if not requires:
         t = Tensor._make(out, None)
         return t if extras is None else (t, extras)
@@ -222,14 +222,19 @@ def apply(
     node.next_functions = tuple(edges)
     node._meta = tuple(meta)
     saved: dict[str, Any] = {}
-    for name, index in prim.save_plan(tuple(needs)):
-        if index >= 0:
-            saved[name] = inputs[index]
-        elif index == -1:
-            saved[name] = _SavedOutput(out)
-        else:
-            assert extras is not None
-            saved[name] = Tensor._make(extras[name], None)
+    if prim.saves_anything:
+        needs = tuple([e is not _NO_EDGE for e in edges])
+        plan = prim._save_plan.get(needs)
+        if plan is None:
+            plan = prim.save_plan(needs)
+        for name, index in plan:
+            if index >= 0:
+                saved[name] = inputs[index]
+            elif index == -1:
+                saved[name] = _SavedOutput(out)
+            else:
+                assert extras is not None
+                saved[name] = Tensor._make(extras[name], None)
     node._saved = saved
     t = Tensor._make(out, node)
     return t if extras is None else (t, extras)
