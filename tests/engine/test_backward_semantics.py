@@ -579,6 +579,8 @@ def test_float_of_a_grad_tensor_warns_once_item_never() -> None:
     ("make", "exc", "message"),
     [
         (lambda: torch.tensor([None, 1]), RuntimeError, "Could not infer dtype of NoneType"),
+        (lambda: torch.tensor([1.5, None]), RuntimeError, "Could not infer dtype of NoneType"),
+        (lambda: torch.tensor([1.5, "2"]), TypeError, "new(): invalid data type 'str'"),
         (
             lambda: torch.tensor([[1, 2], [3, None]]),
             RuntimeError,
