@@ -9,23 +9,18 @@ curl example of the README's HTTP API section, replayed as written.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.server import ROOT, serve
+
 README = ROOT / "README.md"
 # 300 statements of 4 ops on 4M floats: a few seconds of numpy work, from a short source (the
 # parser holds the GIL: a long source would stall the event loop while it is parsed)
@@ -34,53 +29,16 @@ LONG = "x = torch.ones(4000000)\n" + "s = (x * 1.0001).exp().log().sum()\n" * 30
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ,
+    settings = {
         "GRADSERVE_MAX_PROGRAM_NODES": "2000",
         "GRADSERVE_MAX_TENSOR_ELEMENTS": "4000000",
         "GRADSERVE_MAX_COMPUTE_SECONDS": "60",
         "GRADSERVE_MAX_BODY_BYTES": "200000",
-        "GRADSERVE_API_KEYS": "",
     }
-    with tempfile.TemporaryFile() as log:
-        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1"]
-        proc = subprocess.Popen(
-            [*command, "--port", str(port), "--no-access-log"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if httpx.get(url + "/readyz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    pytest.fail("uvicorn did not start:\n" + log.read().decode(errors="replace"))
-                time.sleep(0.1)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with serve(settings) as url:
+        yield url
 
 
 @pytest.fixture

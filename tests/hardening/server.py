@@ -22,7 +22,7 @@ from typing import IO
 
 import httpx
 
-from tests.app.test_server import ROOT, _free_port
+from tests.e2e.server import ROOT, free_port
 
 # Settings every hardening server starts from (each test overrides what it is about).
 BASE_ENV = {
@@ -95,7 +95,7 @@ def serve(
     chosen = {f"GRADSERVE_{k.upper()}": str(v) for k, v in settings.items()}
     environ = {k: v for k, v in os.environ.items() if not k.startswith("GRADSERVE_")}
     environ |= BASE_ENV | chosen | (env or {})
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1"]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(

@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.app.test_server import ROOT
+from tests.e2e.server import ROOT
 from tests.hardening.conftest import Figures
 from tests.hardening.server import Server, serve
 
