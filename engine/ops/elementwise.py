@@ -23,6 +23,9 @@ from engine.ops.registry import (
     Primitive,
     apply,
     broadcast_shapes,
+    check_tensor,
+    check_tensors,
+    not_implemented,
     op,
     primitive,
     promote,
@@ -55,29 +58,6 @@ def _float_compute(compute: np.dtype) -> np.dtype:
 
 
 # ---- helpers shared by the families ------------------------------------------------------------
-
-
-def _check_tensor(fname: str, value: Any, name: str = "input", position: int = 1) -> Tensor:
-    """torch's argument-parser error for a Tensor parameter given something else."""
-    if not isinstance(value, Tensor):
-        raise errors.TypeError(
-            f"{fname}(): argument '{name}' (position {position}) must be Tensor, not "
-            f"{type(value).__name__}"
-        )
-    return value
-
-
-def _check_tensors(fname: str, **args: Any) -> None:
-    """`_check_tensor` for each keyword argument in order, the first at position 1."""
-    for position, (name, value) in enumerate(args.items(), start=1):
-        _check_tensor(fname, value, name, position)
-
-
-def _not_implemented(kernel: str, input: Tensor) -> errors.NotImplementedError:
-    """torch's dispatch error for a dtype a CPU kernel has no implementation for."""
-    return errors.NotImplementedError(
-        f"\"{kernel}\" not implemented for '{input.dtype.scalar_name}'"
-    )
 
 
 def _zeros(g: Tensor) -> Tensor:
@@ -123,7 +103,7 @@ def _float_op(prim: Primitive, doc: str, *, functional: bool = False) -> Callabl
     """
 
     def func(input: Tensor) -> Tensor:
-        _check_tensor(prim.name, input)
+        check_tensor(prim.name, input)
         return apply(prim, (input,), None, _float_compute(input._data.dtype))
 
     func.__name__ = func.__qualname__ = prim.name
@@ -733,23 +713,23 @@ ROUND_DECIMALS = primitive(
 @op("abs", grad_fn="AbsBackward0")
 def abs_(input: Tensor) -> Tensor:
     """Element-wise absolute value; gradient sign(x), so 0 at 0 (facts §9)."""
-    _check_tensor("abs", input)
+    check_tensor("abs", input)
     if input._data.dtype == np.bool_:
-        raise _not_implemented("abs_cpu", input)
+        raise not_implemented("abs_cpu", input)
     return apply(ABS, (input,))
 
 
 @op(grad_fn="SignBackward0")
 def sign(input: Tensor) -> Tensor:
     """Element-wise sign (-1, 0, 1; 0 for nan); its gradient is 0 everywhere."""
-    _check_tensor("sign", input)
+    check_tensor("sign", input)
     return apply(SIGN, (input,))
 
 
 @op(grad_fn="ReluBackward0", functional=True)
 def relu(input: Tensor, inplace: bool = False) -> Tensor:
     """max(input, 0) (torch.relu, Tensor.relu, F.relu); gradient 0 at 0, saves its result."""
-    _check_tensor("relu", input)
+    check_tensor("relu", input)
     _no_inplace(inplace)
     if input._data.dtype == np.bool_:
         raise errors.RuntimeError("Boolean inputs not supported for relu")
@@ -765,9 +745,9 @@ def _no_inplace(inplace: bool) -> None:
 
 
 def _rounding(prim: Any, kernel: str, input: Any) -> Tensor:
-    _check_tensor(prim.name, input)
+    check_tensor(prim.name, input)
     if input._data.dtype == np.bool_:
-        raise _not_implemented(kernel, input)
+        raise not_implemented(kernel, input)
     if input._data.dtype.kind != "f":
         return Tensor._make(input._data.copy(), None)  # integers are already integral
     return apply(prim, (input,))
@@ -796,18 +776,18 @@ def round_(input: Tensor, *, decimals: int = 0) -> Tensor:
     """Round half to even (optionally to `decimals` places); gradient 0."""
     if decimals == 0:
         return _rounding(ROUND, "round_cpu", input)
-    _check_tensor("round", input)
+    check_tensor("round", input)
     if input._data.dtype.kind != "f":
-        raise _not_implemented("round_cpu", input)
+        raise not_implemented("round_cpu", input)
     return apply(ROUND_DECIMALS, (input,), {"decimals": int(decimals)})
 
 
 @op(grad_fn="FracBackward0")
 def frac(input: Tensor) -> Tensor:
     """Fractional part input - trunc(input) (keeps the sign); its gradient is 1."""
-    _check_tensor("frac", input)
+    check_tensor("frac", input)
     if input._data.dtype.kind != "f":
-        raise _not_implemented("frac_cpu", input)
+        raise not_implemented("frac_cpu", input)
     return apply(FRAC, (input,))
 
 
@@ -852,7 +832,7 @@ MINIMUM = primitive(
 
 def _tensor_pair(fname: str, input: Any, other: Any) -> tuple[Tensor, Tensor, np.dtype]:
     """Two tensor operands (torch's Tensor-only overloads), promoted and broadcast-checked."""
-    _check_tensors(fname, input=input, other=other)
+    check_tensors(fname, input=input, other=other)
     return _operands(input, other)
 
 
@@ -1006,7 +986,7 @@ def clamp(
     Number bounds record ClampBackward1 (saves self); tensor bounds record ClampBackward0, which
     also differentiates the bounds.
     """
-    _check_tensor("clamp", input)
+    check_tensor("clamp", input)
     if min is None and max is None:
         raise errors.RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     given = [v for v in (min, max) if v is not None]
@@ -1037,7 +1017,7 @@ def clip(
 @op(grad_fn=("ClampMinBackward0", "ClampMinBackward1"))
 def clamp_min(input: Tensor, min: Tensor | float) -> Tensor:
     """max(input, min); gradient passes where input >= min."""
-    _check_tensor("clamp_min", input)
+    check_tensor("clamp_min", input)
     if isinstance(min, Tensor):
         return _apply_bounds(CLAMP_MIN_T, input, [min])
     return apply(CLAMP_MIN, (input,), {"min": min}, promote(input, min))
@@ -1046,7 +1026,7 @@ def clamp_min(input: Tensor, min: Tensor | float) -> Tensor:
 @op(grad_fn=("ClampMaxBackward0", "ClampMaxBackward1"))
 def clamp_max(input: Tensor, max: Tensor | float) -> Tensor:
     """min(input, max); gradient passes where input <= max."""
-    _check_tensor("clamp_max", input)
+    check_tensor("clamp_max", input)
     if isinstance(max, Tensor):
         return _apply_bounds(CLAMP_MAX_T, input, [max])
     return apply(CLAMP_MAX, (input,), {"max": max}, promote(input, max))
@@ -1088,7 +1068,7 @@ MASKED_FILL_T = primitive(
 @op(grad_fn=("MaskedFillBackward0", "MaskedFillBackward1"))
 def masked_fill(input: Tensor, mask: Tensor, value: Tensor | float) -> Tensor:
     """`value` where the bool `mask` holds (broadcast), input elsewhere; keeps input's dtype."""
-    _check_tensor("masked_fill", input)
+    check_tensor("masked_fill", input)
     if not isinstance(mask, Tensor) or mask._data.dtype != np.bool_:
         name = mask.dtype.c_name if isinstance(mask, Tensor) else type(mask).__name__
         raise errors.RuntimeError(
@@ -1200,7 +1180,7 @@ def remainder(input: Tensor | float, other: Tensor | float) -> Tensor:
     compute = promote(input, other)
     _check_modulo("remainder", compute, other)
     if not isinstance(input, Tensor):
-        _check_tensor("remainder", other)
+        check_tensor("remainder", other)
         return apply(REMAINDER_SCALAR_SELF, (other,), {"self_value": input}, compute)
     if not isinstance(other, Tensor):
         return apply(REMAINDER_SCALAR, (input,), {"other": other}, compute)
@@ -1211,7 +1191,7 @@ def remainder(input: Tensor | float, other: Tensor | float) -> Tensor:
 @op(grad_fn=("FmodBackward0", "FmodBackward1"))
 def fmod(input: Tensor, other: Tensor | float) -> Tensor:
     """C's fmod: the result has the dividend's sign; integer fmod by 0 raises."""
-    _check_tensor("fmod", input)
+    check_tensor("fmod", input)
     compute = promote(input, other)
     _check_modulo("fmod", compute, other)
     if not isinstance(other, Tensor):

@@ -20,12 +20,12 @@ import numpy as np
 from engine import errors
 from engine.autograd import Node
 from engine.limits import check_numel
-from engine.ops.elementwise import _check_tensor
 from engine.ops.registry import (
     Derivative,
     Primitive,
     apply,
     broadcast_shapes,
+    check_tensor,
     normalize_dim,
     op,
     primitive,
@@ -440,7 +440,7 @@ SCATTER_ADD = primitive(
 @op(grad_fn="GatherBackward0")
 def gather(input: Tensor, dim: int, index: Tensor, *, sparse_grad: bool = False) -> Tensor:
     """out[i][j] = input[index[i][j]][j] (for dim 0): values picked along `dim`."""
-    _check_tensor("gather", index, "index", 3)
+    check_tensor("gather", index, "index", 3)
     shape = input._data.shape
     d = normalize_dim(int(dim), len(shape))
     if index._data.dtype not in (np.int32, np.int64):
@@ -507,7 +507,7 @@ INDEX_ADD = primitive(
 @op(grad_fn="IndexSelectBackward0")
 def index_select(input: Tensor, dim: int, index: Tensor) -> Tensor:
     """The entries of `index` along `dim` (a copy; repeated indices repeat)."""
-    _check_tensor("index_select", index, "index", 2)
+    check_tensor("index_select", index, "index", 2)
     shape = input._data.shape
     d = normalize_dim(int(dim), len(shape))
     if index._data.dtype not in (np.int32, np.int64):

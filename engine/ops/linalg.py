@@ -16,9 +16,18 @@ import numpy as np
 
 from engine import errors
 from engine.limits import check_numel
-from engine.ops.elementwise import _check_tensor, _check_tensors, _not_implemented, add, mul
+from engine.ops.elementwise import add, mul
 from engine.ops.reduce import sum as _sum
-from engine.ops.registry import Derivative, apply, broadcast_shapes, op, primitive
+from engine.ops.registry import (
+    Derivative,
+    apply,
+    broadcast_shapes,
+    check_tensor,
+    check_tensors,
+    not_implemented,
+    op,
+    primitive,
+)
 from engine.ops.shape import (
     _expand_shape,
     is_contiguous,
@@ -35,7 +44,7 @@ from engine.tensor import Tensor
 
 def _not_implemented_for_bool(kernel: str, input: Tensor) -> None:
     if input._data.dtype == np.bool_:
-        raise _not_implemented(kernel, input)
+        raise not_implemented(kernel, input)
 
 
 def _scalar_name(t: Tensor) -> str:
@@ -64,7 +73,7 @@ MM = primitive(
 @op(grad_fn="MmBackward0")
 def mm(input: Tensor, mat2: Tensor) -> Tensor:
     """Matrix product of two 2-D tensors (no broadcasting, no type promotion)."""
-    _check_tensors("mm", input=input, mat2=mat2)
+    check_tensors("mm", input=input, mat2=mat2)
     if input._data.ndim != 2:
         raise errors.RuntimeError("self must be a matrix")
     if mat2._data.ndim != 2:
@@ -101,7 +110,7 @@ BMM = primitive(
 @op(grad_fn="BmmBackward0")
 def bmm(input: Tensor, mat2: Tensor) -> Tensor:
     """Batched matrix product of two 3-D tensors with the same batch size."""
-    _check_tensors("bmm", input=input, mat2=mat2)
+    check_tensors("bmm", input=input, mat2=mat2)
     if input._data.ndim != 3:
         raise errors.RuntimeError("batch1 must be a 3D tensor")
     if mat2._data.ndim != 3:
@@ -144,7 +153,7 @@ DOT = primitive(
 @op(grad_fn="DotBackward0")
 def dot(input: Tensor, tensor: Tensor) -> Tensor:
     """Inner product of two 1-D tensors of the same size and dtype."""
-    _check_tensors("dot", input=input, tensor=tensor)
+    check_tensors("dot", input=input, tensor=tensor)
     if input._data.ndim != 1 or tensor._data.ndim != 1:
         raise errors.RuntimeError(
             f"1D tensors expected, but got {input._data.ndim}D and {tensor._data.ndim}D tensors"
@@ -181,7 +190,7 @@ MV = primitive(
 @op(grad_fn="MvBackward0")
 def mv(input: Tensor, vec: Tensor) -> Tensor:
     """Matrix-vector product of a 2-D and a 1-D tensor."""
-    _check_tensors("mv", input=input, vec=vec)
+    check_tensors("mv", input=input, vec=vec)
     if input._data.ndim != 2 or vec._data.ndim != 1:
         raise errors.RuntimeError(
             f"vector + matrix @ vector expected, got 1, {input._data.ndim}, {vec._data.ndim}"
@@ -236,7 +245,7 @@ ADDMM = primitive(
 @op(grad_fn="AddmmBackward0")
 def addmm(input: Tensor, mat1: Tensor, mat2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
     """beta * input + alpha * (mat1 @ mat2), with input broadcast to the product's shape."""
-    _check_tensors("addmm", input=input, mat1=mat1, mat2=mat2)
+    check_tensors("addmm", input=input, mat1=mat1, mat2=mat2)
     for name, t in (("mat1", mat1), ("mat2", mat2)):
         if t._data.ndim != 2:
             raise errors.RuntimeError(f"{name} must be a matrix, got {t._data.ndim}-D tensor")
@@ -386,7 +395,7 @@ def _matmul_batched(tensor1: Tensor, tensor2: Tensor) -> Tensor:
 )
 def matmul(input: Tensor, other: Tensor) -> Tensor:
     """Matrix product with torch's rules for 1-D operands and broadcast batch dims (`a @ b`)."""
-    _check_tensors("matmul", input=input, other=other)
+    check_tensors("matmul", input=input, other=other)
     return _matmul(input, other)
 
 
@@ -425,14 +434,14 @@ def _flatten_nd_linear(input: Tensor, weight: Tensor, bias: Tensor) -> Tensor:
 )
 def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """input @ weight.T + bias, as torch computes it (addmm for 2-D inputs with a bias)."""
-    _check_tensors("linear", input=input, weight=weight)
+    check_tensors("linear", input=input, weight=weight)
     dim_in, dim_w = input._data.ndim, weight._data.ndim
     if dim_in == 0 or dim_w == 0:
         raise errors.RuntimeError(
             f"both arguments to linear need to be at least 1D, but they are {dim_in}D and {dim_w}D"
         )
     if bias is not None:
-        _check_tensor("linear", bias, "bias", 3)
+        check_tensor("linear", bias, "bias", 3)
         if dim_in == 2:
             return addmm(bias, input, weight.t())
         squeezed_1d = int(np.count_nonzero(np.asarray(bias._data.shape) != 1)) <= 1
@@ -451,7 +460,7 @@ def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
 @op(grad_fn="MulBackward0")
 def outer(input: Tensor, vec2: Tensor) -> Tensor:
     """Outer product of two 1-D tensors (a column view times a row, as torch does it)."""
-    _check_tensors("outer", input=input, vec2=vec2)
+    check_tensors("outer", input=input, vec2=vec2)
     for name, t in (("self", input), ("vec2", vec2)):
         if t._data.ndim != 1:
             raise errors.RuntimeError(
@@ -631,7 +640,7 @@ def einsum(equation: str, *operands: Tensor) -> Tensor:
         operands = tuple(operands[0])
     if not operands:
         raise errors.RuntimeError("einsum(): must provide at least one operand")
-    ops_in = [_check_tensor("einsum", t, "operands", i + 2) for i, t in enumerate(operands)]
+    ops_in = [check_tensor("einsum", t, "operands", i + 2) for i, t in enumerate(operands)]
     num_ops = len(ops_in)
     arrow = equation.find("->")
     lhs = equation if arrow < 0 else equation[:arrow]

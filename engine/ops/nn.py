@@ -22,10 +22,7 @@ from engine.dtypes import DType, from_numpy
 from engine.limits import check_numel
 from engine.ops import elementwise as ew
 from engine.ops.elementwise import (
-    _check_tensor,
-    _check_tensors,
     _no_inplace,
-    _not_implemented,
     add_scalar,
     div_scalar,
     exp,
@@ -42,7 +39,10 @@ from engine.ops.registry import (
     Primitive,
     apply,
     broadcast_shapes,
+    check_tensor,
+    check_tensors,
     normalize_dim,
+    not_implemented,
     op,
     primitive,
     promote,
@@ -52,9 +52,9 @@ from engine.tensor import Tensor
 
 def _float_input(fname: str, kernel: str, input: Any) -> None:
     """Activations are floating-point kernels: torch has no integer or bool implementation."""
-    _check_tensor(fname, input)
+    check_tensor(fname, input)
     if input._data.dtype.kind != "f":
-        raise _not_implemented(kernel, input)
+        raise not_implemented(kernel, input)
 
 
 # ---- hardtanh / relu6 -------------------------------------------------------------------------
@@ -93,7 +93,7 @@ def hardtanh(
     if min_val > max_val:
         raise errors.ValueError("min_val cannot be greater than max_val")
     _no_inplace(inplace)
-    _check_tensor("hardtanh", input)
+    check_tensor("hardtanh", input)
     if input._data.dtype == np.bool_:
         raise errors.RuntimeError("Bool inputs not supported for hardtanh")
     return apply(HARDTANH, (input,), {"min_val": min_val, "max_val": max_val})
@@ -340,7 +340,7 @@ def _softmax_dim(name: str, input: Tensor, dim: int | None) -> int:
 def _softmax_like(
     prim: Any, name: str, input: Tensor, dim: int | None, dtype: DType | None
 ) -> Tensor:
-    _check_tensor(name, input)
+    check_tensor(name, input)
     d = _softmax_dim(name, input, dim)
     ndim = input._data.ndim
     axis = normalize_dim(int(d), ndim)
@@ -349,7 +349,7 @@ def _softmax_like(
     if input._data.dtype.kind != "f":
         last = ndim == 0 or axis == ndim - 1
         kernel = f"{name}_lastdim_kernel_impl" if last else f"{name}_kernel_impl"
-        raise _not_implemented(kernel, input)
+        raise not_implemented(kernel, input)
     if ndim == 0:
         # A 0-d tensor is a single row: softmax is 1, log_softmax 0 (nan for inf/nan input).
         return apply(prim, (input,), {"dim": None})
@@ -466,7 +466,7 @@ def _pointwise_loss_args(
     The reduction name comes back unvalidated: only the unweighted form checks it
     (`_weighted_pointwise` reads it as it is).
     """
-    _check_tensors(fname, input=input, target=target)
+    check_tensors(fname, input=input, target=target)
     if input._data.shape != target._data.shape:
         warnings.warn(
             f"Using a target size ({target.shape}) that is different to the input size "
@@ -744,7 +744,7 @@ def _check_nll_target(
             f"expected target dtype to be Long or Byte, but got {target.dtype.scalar_name}"
         )
     if input._data.dtype.kind != "f":
-        raise _not_implemented("nll_loss_out_frame", input)
+        raise not_implemented("nll_loss_out_frame", input)
     n_classes = input._data.shape[1] if input._data.ndim > 1 else input._data.shape[0]
     if weight is not None:
         if weight._data.ndim != 1 or weight._data.shape[0] != n_classes:
@@ -844,7 +844,7 @@ def nll_loss(
     reduction: str = "mean",
 ) -> Tensor:
     """Negative log-likelihood of class-index targets; 'mean' divides by the summed weights."""
-    _check_tensors("nll_loss", input=input, target=target)
+    check_tensors("nll_loss", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     return _nll_loss_nd(input, target, weight, red, ignore_index)
 
@@ -955,7 +955,7 @@ def cross_entropy(
     A target of the input's shape is read as class probabilities (floating point only); any
     other target holds class indices (int64 or uint8), where ignore_index is skipped.
     """
-    _check_tensors("cross_entropy", input=input, target=target)
+    check_tensors("cross_entropy", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     if input._data.shape == target._data.shape:
         if target._data.dtype.kind != "f":
@@ -1039,7 +1039,7 @@ def binary_cross_entropy(
     reduction: str = "mean",
 ) -> Tensor:
     """-[t·log p + (1-t)·log(1-p)] with each log clamped at -100; p must lie in [0, 1]."""
-    _check_tensors("binary_cross_entropy", input=input, target=target)
+    check_tensors("binary_cross_entropy", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     if target._data.shape != input._data.shape:
         raise errors.ValueError(
@@ -1165,7 +1165,7 @@ def binary_cross_entropy_with_logits(
     pos_weight: Tensor | None = None,
 ) -> Tensor:
     """Sigmoid + binary cross-entropy in one stable node (finite for logits of any size)."""
-    _check_tensors("binary_cross_entropy_with_logits", input=input, target=target)
+    check_tensors("binary_cross_entropy_with_logits", input=input, target=target)
     red = _reduction(size_average, reduce, reduction)
     if target._data.shape != input._data.shape:
         raise errors.ValueError(

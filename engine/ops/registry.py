@@ -346,6 +346,29 @@ def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
     )
 
 
+def check_tensor(fname: str, value: Any, name: str = "input", position: int = 1) -> Tensor:
+    """torch's argument-parser error for a Tensor parameter given something else."""
+    if not isinstance(value, Tensor):
+        raise errors.TypeError(
+            f"{fname}(): argument '{name}' (position {position}) must be Tensor, not "
+            f"{type(value).__name__}"
+        )
+    return value
+
+
+def check_tensors(fname: str, **args: Any) -> None:
+    """`check_tensor` for each keyword argument in order, the first at position 1."""
+    for position, (name, value) in enumerate(args.items(), start=1):
+        check_tensor(fname, value, name, position)
+
+
+def not_implemented(kernel: str, input: Tensor) -> errors.NotImplementedError:
+    """torch's dispatch error for a dtype a CPU kernel has no implementation for."""
+    return errors.NotImplementedError(
+        f"\"{kernel}\" not implemented for '{input.dtype.scalar_name}'"
+    )
+
+
 def promote(*operands: Any) -> np.dtype:
     """torch.result_type over tensors and Python numbers."""
     if len(operands) == 2:
