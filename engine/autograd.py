@@ -57,25 +57,30 @@ class Node:
         "_attrs",
         "_freed",
         "_meta",
+        "_next",
         "_prim",
         "_retained",
         "_saved",
         "_seq",
-        "next_functions",
     )
 
     _prim: Primitive
     _saved: dict[str, Any]
     _attrs: dict[str, Any]
-    _meta: tuple[tuple[tuple[int, ...], Any], ...]
-    next_functions: tuple[tuple[Node | None, int], ...]
+    _meta: tuple[Any, ...]  # shape, dtype of input 0, shape, dtype of input 1, …
+    _next: tuple[Node | None, ...]  # one edge per input: the node its gradient goes to, or None
+
+    @property
+    def next_functions(self) -> tuple[tuple[Node | None, int], ...]:
+        """torch's (node, output index) pairs; every engine node has a single output."""
+        return tuple([(n, 0) for n in self._next])
 
     def name(self) -> str:
         return type(self).__name__
 
     def input_shape(self, i: int) -> tuple[int, ...]:
         """Shape of the i-th input when the op ran (what a formula needs to undo a reduction)."""
-        return self._meta[i][0]
+        return self._meta[2 * i]
 
     def __repr__(self) -> str:
         # torch prints the class name: `<AccumulateGrad object at …>` although its name() is
@@ -94,10 +99,14 @@ class Node:
         return total
 
     def _release(self) -> None:
+        """Drop the saved tensors after a backward without retain_graph (journalled in a run)."""
         if self._saved and not self._freed:
-            journal.record_many(
-                self, (("_saved", dict.fromkeys(self._saved, _FREED)), ("_freed", True))
-            )
+            freed = dict.fromkeys(self._saved, _FREED)
+            if journal._state.log is None:
+                self._saved = freed
+                self._freed = True
+            else:
+                journal.record_many(self, (("_saved", freed), ("_freed", True)))
 
     def __getattr__(self, key: str) -> Any:
         # torch exposes saved tensors as `_saved_<name>`; formulas use the plain names, which
@@ -169,7 +178,7 @@ def accumulator(leaf: Tensor) -> AccumulateGrad:
     if node is None:
         node = AccumulateGrad.__new__(AccumulateGrad)
         node.variable = leaf
-        node.next_functions = ()
+        node._next = ()
         node._saved = {}
         node._attrs = {}
         node._freed = False
@@ -228,49 +237,47 @@ def _make_root_grads(
     return result
 
 
-def _collect(roots: Sequence[Node]) -> tuple[dict[Node, int], list[Node]]:
-    """Dependency counts (incoming edges) of every node reachable from the roots, iteratively."""
+def _collect(roots: Sequence[Node]) -> dict[Node, int]:
+    """Dependency counts (incoming edges) of every node reachable from the roots, iteratively.
+
+    A node is first reached when it gets its first count; roots start the walk instead.
+    """
     deps: dict[Node, int] = {}
-    order: list[Node] = []
-    seen: set[Node] = set()
-    stack = [r for r in roots]
-    for r in roots:
-        if r not in seen:
-            seen.add(r)
-            order.append(r)
-    stack = list(order)
+    stack = list(dict.fromkeys(roots))
+    roots_set = set(stack)
     while stack:
         node = stack.pop()
-        for nxt, _ in node.next_functions:
+        for nxt in node._next:
             if nxt is None:
                 continue
-            deps[nxt] = deps.get(nxt, 0) + 1
-            if nxt not in seen:
-                seen.add(nxt)
-                order.append(nxt)
+            count = deps.get(nxt)
+            if count is not None:
+                deps[nxt] = count + 1
+                continue
+            deps[nxt] = 1
+            if nxt not in roots_set:
                 stack.append(nxt)
-    return deps, order
+    return deps
 
 
-def _needed(order: list[Node], targets: set[Node]) -> set[Node]:
+def _needed(roots: list[Node], targets: set[Node]) -> set[Node]:
     """Nodes on some path from the roots to a target (torch's exec_info for `inputs=`)."""
-    # `order` lists nodes so that a node appears before every node it points to is *finished*
-    # only in DFS discovery order, so iterate to a fixed point over a reverse post-order instead.
+    # A DFS post-order lists every node after all the nodes it points to, so one pass decides.
     post: list[Node] = []
     state: dict[Node, int] = {}
-    for root in order:
+    for root in roots:
         if root in state:
             continue
         stack: list[tuple[Node, int]] = [(root, 0)]
         state[root] = 1
         while stack:
             node, i = stack.pop()
-            nexts = node.next_functions
-            while i < len(nexts) and (nexts[i][0] is None or nexts[i][0] in state):
+            nexts = node._next
+            while i < len(nexts) and (nexts[i] is None or nexts[i] in state):
                 i += 1
             if i < len(nexts):
                 stack.append((node, i + 1))
-                child = nexts[i][0]
+                child = nexts[i]
                 assert child is not None
                 state[child] = 1
                 stack.append((child, 0))
@@ -278,7 +285,7 @@ def _needed(order: list[Node], targets: set[Node]) -> set[Node]:
                 post.append(node)
     needed: set[Node] = set()
     for node in post:  # children come before parents in post-order
-        if node in targets or any(n is not None and n in needed for n, _ in node.next_functions):
+        if node in targets or any(n is not None and n in needed for n in node._next):
             needed.add(node)
     return needed
 
@@ -321,31 +328,33 @@ def run_backward(
     """Walk the graph from `outputs`; accumulate into `.grad` and/or capture grads of `inputs`.
 
     Returns, for each of `inputs`, the gradient that reached it (None if none did).
+    Without create_graph, gradients travel between nodes as raw arrays (`raw`): no Tensor is
+    built for an intermediate gradient unless a formula without a fast form needs one.
     """
-
+    raw = not create_graph
     root_nodes: list[Node] = []
-    pending: dict[Node, Tensor] = {}
+    pending: dict[Node, Any] = {}  # np.ndarray when raw, else Tensor
     for out, g in zip(outputs, grad_outputs):
         node = edge_of(out)
         assert node is not None
         if node not in pending:
             root_nodes.append(node)
-            pending[node] = g
+            pending[node] = g._data if raw else g
+        elif raw:
+            pending[node] = np.asarray(pending[node] + g._data)
         else:
             pending[node] = pending[node] + g
 
-    deps, order = _collect(root_nodes)
+    deps = _collect(root_nodes)
 
     capture: dict[Node, int] = {}
     needed: set[Node] | None = None
     if inputs is not None:
         for i, t in enumerate(inputs):
-            node = (
-                t._grad_fn if t._grad_fn is not None else (t._acc() if t._acc is not None else None)
-            )
+            node = _target_node(t)
             if node is not None:
                 capture.setdefault(node, i)
-        needed = _needed(order, set(capture))
+        needed = _needed(root_nodes, set(capture))
 
     captured: list[Tensor | None] = [None] * (len(inputs) if inputs is not None else 0)
     heap: list[tuple[int, Node]] = []
@@ -353,6 +362,7 @@ def run_backward(
         if deps.get(node, 0) == 0 and (needed is None or node in needed):
             heapq.heappush(heap, (_heap_key(node), node))
 
+    into_leaves = accumulate and inputs is None
     prev_mode = _grad_state.enabled
     _grad_state.enabled = create_graph
     # The walk allocates many short-lived objects and creates no reference cycles, so the cyclic
@@ -361,24 +371,32 @@ def run_backward(
     gc.disable()
     try:
         while heap:
-            _, node = heapq.heappop(heap)
+            node = heapq.heappop(heap)[1]
             g = pending.pop(node, None)
-            if node in capture and g is not None:
+            if g is None:
+                _release_edges(node, deps, heap, needed)
+                continue
+            if capture and node in capture:
+                gt = Tensor._make(g, None) if raw else g
                 for i, t in enumerate(inputs or ()):
                     if _target_node(t) is node:
-                        captured[i] = g
+                        captured[i] = gt
                         if accumulate:
-                            _accumulate_into(t, g, create_graph)
-            if isinstance(node, AccumulateGrad):
-                if accumulate and inputs is None and g is not None:
-                    _accumulate_into(node.variable, g, create_graph)
+                            _accumulate_into(t, gt, create_graph)
+            if type(node) is AccumulateGrad:
+                if into_leaves:
+                    _accumulate_into(
+                        node.variable, Tensor._make(g, None) if raw else g, create_graph
+                    )
                 continue
-            if accumulate and inputs is None and g is not None and node._retained is not None:
+            if into_leaves and node._retained is not None:
+                gt = Tensor._make(g, None) if raw else g
                 for ref in node._retained:
                     t = ref()
                     if t is not None and t._retains_grad:
-                        _accumulate_into(t, g, create_graph)
-            _run_node(node, g, pending, deps, heap, needed, keep_graph)
+                        _accumulate_into(t, gt, create_graph)
+            _run_node(node, g, pending, needed, keep_graph, raw)
+            _release_edges(node, deps, heap, needed)
     finally:
         _grad_state.enabled = prev_mode
         if gc_was_enabled:
@@ -394,61 +412,72 @@ def _target_node(t: Tensor) -> Node | None:
 
 def _run_node(
     node: Node,
-    g: Tensor | None,
-    pending: dict[Node, Tensor],
-    deps: dict[Node, int],
-    heap: list[tuple[int, Node]],
+    g: Any,
+    pending: dict[Node, Any],
     needed: set[Node] | None,
     keep_graph: bool,
+    raw: bool,
 ) -> None:
     """Apply one node's derivative formulas and hand each input's gradient to its edge.
 
-    With `needed` (grad() or backward(inputs=...)) only edges leading to a requested input are
-    computed; a node none of whose edges is needed is not executed at all — not checked for a
-    freed graph, not released — as in torch.
+    `g` is an ndarray when `raw` (no create_graph: each derivative's fast array form runs where
+    it has one), else a Tensor. With `needed` (grad() or backward(inputs=...)) only edges leading
+    to a requested input are computed; a node none of whose edges is needed is not executed at
+    all — not checked for a freed graph, not released — as in torch.
     """
-    edges = node.next_functions
-    if g is not None:
-        targets = [
-            i
-            for i, (nxt, _) in enumerate(edges)
-            if nxt is not None and (needed is None or nxt in needed)
-        ]
-        if targets:
+    edges = node._next
+    derivatives = node._prim.derivatives
+    meta = node._meta
+    g_tensor = None if raw else g
+    ran = False
+    for i, nxt in enumerate(edges):
+        if nxt is None or (needed is not None and nxt not in needed):
+            continue
+        if not ran:
             if node._freed:
                 raise errors.graph_freed_error()
-            derivatives = node._prim.derivatives
-            meta = node._meta
-            raw = not _grad_state.enabled  # create_graph=False: the fast array formulas may run
-            for i in targets:
-                deriv = derivatives[i]
-                shape, dtype = meta[i]
-                arr = deriv.fast(g._data, node) if raw and deriv.fast is not None else None
-                if arr is not None:
-                    if arr.shape != shape:
-                        arr = _np_sum_to(arr, shape)
-                    if arr.dtype is not dtype:
-                        arr = arr.astype(dtype)
-                    gi = Tensor._make(arr if type(arr) is np.ndarray else np.asarray(arr), None)
-                else:
-                    gi = deriv.formula(g, node)
-                    if gi is None:
-                        continue
-                    if gi._data.shape != shape:
-                        gi = sum_to(gi, shape)
-                    if gi._data.dtype is not dtype and gi._data.dtype != dtype:
-                        gi = gi.to(dtypes.from_numpy(dtype))
-                nxt = edges[i][0]
-                prev = pending.get(nxt)
-                if prev is None:
-                    pending[nxt] = gi
-                elif raw:
-                    pending[nxt] = Tensor._make(np.asarray(prev._data + gi._data), None)
-                else:
-                    pending[nxt] = prev + gi
-            if not keep_graph:
-                node._release()
-    for nxt, _ in node.next_functions:
+            ran = True
+        deriv = derivatives[i]
+        shape = meta[2 * i]
+        dtype = meta[2 * i + 1]
+        fast = deriv.fast if raw else None
+        arr = fast(g, node) if fast is not None else None
+        if arr is not None:
+            if type(arr) is not np.ndarray:
+                arr = np.asarray(arr)
+            if arr.shape != shape:
+                arr = _np_sum_to(arr, shape)
+            if arr.dtype is not dtype:
+                arr = arr.astype(dtype)
+            gi: Any = arr
+        else:
+            if g_tensor is None:
+                g_tensor = Tensor._make(g, None)
+            gi = deriv.formula(g_tensor, node)
+            if gi is None:
+                continue
+            if gi._data.shape != shape:
+                gi = sum_to(gi, shape)
+            if gi._data.dtype is not dtype and gi._data.dtype != dtype:
+                gi = gi.to(dtypes.from_numpy(dtype))
+            if raw:
+                gi = gi._data
+        prev = pending.get(nxt)
+        if prev is None:
+            pending[nxt] = gi
+        elif raw:
+            pending[nxt] = np.asarray(prev + gi)
+        else:
+            pending[nxt] = prev + gi
+    if ran and not keep_graph:
+        node._release()
+
+
+def _release_edges(
+    node: Node, deps: dict[Node, int], heap: list[tuple[int, Node]], needed: set[Node] | None
+) -> None:
+    """The node has run: each node it points to waits for one input fewer."""
+    for nxt in node._next:
         if nxt is None:
             continue
         left = deps[nxt] - 1

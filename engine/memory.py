@@ -77,7 +77,7 @@ def footprint(tensors: Iterable[Tensor]) -> Footprint:
                 add_value(value)
             for value in node._attrs.values():
                 add_value(value)
-            for nxt, _ in node.next_functions:
+            for nxt in node._next:
                 if nxt is not None:
                     node_stack.append(nxt)
     return Footprint(bytes=sum(buffers.values()), nodes=len(seen_nodes))

@@ -36,6 +36,14 @@ from engine.tensor import Tensor
 
 def _operands(x: Any, y: Any) -> tuple[Tensor, Tensor, np.dtype]:
     """Promote two operands to torch's result dtype and check that they broadcast."""
+    if type(x) is Tensor:  # the common cases first: no promotion, no broadcasting
+        dx = x._data.dtype
+        ty = type(y)
+        if ty is Tensor:
+            if y._data.dtype is dx and y._data.shape == x._data.shape:
+                return x, y, dx
+        elif ty is float and dx.kind == "f":
+            return x, wrap(y, dx), dx
     compute = promote(x, y)
     tx, ty = wrap(x, compute), wrap(y, compute)
     if tx._data.shape != ty._data.shape:

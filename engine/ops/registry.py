@@ -59,25 +59,23 @@ class Primitive:
     derivatives: tuple[Derivative, ...]
     node_class: type[Node] = field(init=False)
     saves_anything: bool = field(init=False)
-    _save_plan: dict[tuple[bool, ...], tuple[tuple[str, int], ...]] = field(
-        init=False, default_factory=dict
-    )
+    _save_plan: dict[int, tuple[tuple[str, int], ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.node_class = _node_class_for(self)
         self.saves_anything = any(d.saves for d in self.derivatives)
 
-    def save_plan(self, needs: tuple[bool, ...]) -> tuple[tuple[str, int], ...]:
-        """Which names to save for this combination of inputs requiring grad (memoised).
+    def save_plan(self, mask: int) -> tuple[tuple[str, int], ...]:
+        """Which names to save when the inputs in bit `mask` require grad (memoised).
 
         Each entry is (name, index): index >= 0 saves that input, -1 the output, -2 a named
         auxiliary output of the forward (such as `indices`).
         """
-        plan = self._save_plan.get(needs)
+        plan = self._save_plan.get(mask)
         if plan is None:
             names: list[str] = []
-            for need, deriv in zip(needs, self.derivatives):
-                if need:
+            for i, deriv in enumerate(self.derivatives):
+                if mask >> i & 1:
                     names.extend(n for n in deriv.saves if n not in names)
             entries = []
             for n in names:
@@ -88,7 +86,7 @@ class Primitive:
                 else:
                     entries.append((n, -2))
             plan = tuple(entries)
-            self._save_plan[needs] = plan
+            self._save_plan[mask] = plan
         return plan
 
 
@@ -200,33 +198,35 @@ def apply(
         return t if extras is None else (t, extras)
     edges = []
     meta = []
-    requires = False
+    mask = 0  # bit i: input i requires grad (keys the save plan)
+    bit = 1
     for t in inputs:
         data = t._data
         if t._requires_grad:
-            requires = True
+            mask |= bit
             fn = t._grad_fn
-            edges.append((fn if fn is not None else accumulator(t), 0))
+            edges.append(fn if fn is not None else accumulator(t))
         else:
-            edges.append(_NO_EDGE)
-        meta.append((data.shape, data.dtype))
-    if not requires:
+            edges.append(None)
+        bit <<= 1
+        meta.append(data.shape)
+        meta.append(data.dtype)
+    if not mask:
         t = Tensor._make(out, None)
         return t if extras is None else (t, extras)
-    node = object.__new__(prim.node_class)
+    node = _new(prim.node_class)
     node._prim = prim
     node._attrs = attrs
     node._seq = next(_seq)
     node._freed = False
     node._retained = None
-    node.next_functions = tuple(edges)
+    node._next = tuple(edges)
     node._meta = tuple(meta)
-    saved: dict[str, Any] = {}
     if prim.saves_anything:
-        needs = tuple([e is not _NO_EDGE for e in edges])
-        plan = prim._save_plan.get(needs)
+        plan = prim._save_plan.get(mask)
         if plan is None:
-            plan = prim.save_plan(needs)
+            plan = prim.save_plan(mask)
+        saved: dict[str, Any] = {}
         for name, index in plan:
             if index >= 0:
                 saved[name] = inputs[index]
@@ -235,12 +235,22 @@ def apply(
             else:
                 assert extras is not None
                 saved[name] = Tensor._make(extras[name], None)
-    node._saved = saved
-    t = Tensor._make(out, node)
+        node._saved = saved
+    else:
+        node._saved = _NOTHING_SAVED
+    # Tensor._make, inlined: this line runs once per recorded op
+    t = _new(Tensor)
+    t._data = out
+    t._grad_fn = node
+    t._grad = None
+    t._retains_grad = False
+    t._acc = None
+    t._requires_grad = True
     return t if extras is None else (t, extras)
 
 
-_NO_EDGE = (None, 0)
+_new = object.__new__
+_NOTHING_SAVED: dict[str, Any] = {}  # shared by nodes that save nothing; never mutated
 _limit_state = limits._state
 
 
@@ -314,31 +324,35 @@ def op(
 # Argument helpers shared by the families
 
 
-_wrapped: dict[tuple[type, Any, str], Tensor] = {}
+_wrapped: dict[np.dtype, dict[Any, Tensor]] = {}
+_WRAPPED_MAX = 4096  # memoised numbers per dtype
 
 
 def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
     """A Python number as a 0-d tensor (torch's "wrapped number"); tensors pass through.
 
-    Wrapped numbers never require grad and are never written, so they are memoised: a program
-    multiplying by the same constant a million times allocates it once.
+    Wrapped numbers never require grad and are never written, so they are memoised per dtype
+    (1, 1.0 and True are one value once cast): a program multiplying by the same constant a
+    million times allocates it once.
     """
     if type(value) is Tensor:
         return value
     if isinstance(value, (bool, int, float, np.number, np.bool_)):
         if dtype is None:
             dtype = dtypes._default_for(dtypes.scalar_category(value)).np
+        cache = _wrapped.get(dtype)
+        if cache is None:
+            cache = _wrapped[dtype] = {}
+        t = cache.get(value)
+        if t is not None:
+            return t
+        t = Tensor._make(np.asarray(value, dtype=dtype), None)
         # -0.0 == 0.0 and nan != nan: keep both out of the cache.
         if value != 0 and value == value:
-            key = (type(value), value, dtype.char)
-            t = _wrapped.get(key)
-            if t is None:
-                if len(_wrapped) > 4096:
-                    _wrapped.clear()
-                t = Tensor._make(np.asarray(value, dtype=dtype), None)
-                _wrapped[key] = t
-            return t
-        return Tensor._make(np.asarray(value, dtype=dtype), None)
+            if len(cache) >= _WRAPPED_MAX:
+                cache.clear()
+            cache[value] = t
+        return t
     if isinstance(value, Tensor):
         return value
     raise errors.TypeError(

@@ -271,7 +271,7 @@ class MemoryMeter:
             else:
                 stack.extend(item._saved.values())
                 stack.extend(item._attrs.values())
-                stack.extend(n for n, _ in item.next_functions)
+                stack.extend(item._next)
         if self.bytes > self.max_bytes:
             raise TooLarge(
                 f"the program's tensors, gradients and saved graphs would hold {self.bytes} "
