@@ -55,37 +55,50 @@ class Node:
     __slots__ = (
         "__weakref__",
         "_attrs",
+        "_edges",
         "_freed",
-        "_meta",
-        "_next",
         "_prim",
         "_retained",
-        "_saved",
         "_seq",
     )
 
     _prim: Primitive
-    _saved: dict[str, Any]
     _attrs: dict[str, Any]
-    _meta: tuple[Any, ...]  # shape, dtype of input 0, shape, dtype of input 1, …
-    _next: tuple[Node | None, ...]  # one edge per input: the node its gradient goes to, or None
+    # Saved tensors live in slots of the primitive's node class (registry._node_class_for);
+    # `_saved_plan` lists the (name, slot, source) entries this node filled. Nodes that save
+    # nothing read the class default.
+    _saved_plan: tuple[tuple[str, str, int], ...] = ()
+    # Per input, flat: the node its gradient goes to (None if it needs none), then the input's
+    # shape and dtype (where backward's sum_to and cast bring the gradient). One flat tuple per
+    # node keeps the objects the cyclic collector must track and traverse to a minimum.
+    _edges: tuple[Any, ...]
+
+    @property
+    def _next(self) -> tuple[Node | None, ...]:
+        """The node each input's gradient goes to (None where none is needed)."""
+        return self._edges[::3]
 
     @property
     def next_functions(self) -> tuple[tuple[Node | None, int], ...]:
         """torch's (node, output index) pairs; every engine node has a single output."""
-        return tuple([(n, 0) for n in self._next])
+        return tuple([(n, 0) for n in self._edges[::3]])
 
     def name(self) -> str:
         return type(self).__name__
 
     def input_shape(self, i: int) -> tuple[int, ...]:
         """Shape of the i-th input when the op ran (what a formula needs to undo a reduction)."""
-        return self._meta[2 * i]
+        return self._edges[3 * i + 1]
 
     def __repr__(self) -> str:
         # torch prints the class name: `<AccumulateGrad object at …>` although its name() is
         # 'torch::autograd::AccumulateGrad'.
         return f"<{type(self).__name__} object at {hex(id(self))}>"
+
+    @property
+    def _saved(self) -> dict[str, Any]:
+        """What this node saved, by name (`_FREED` once released; outputs as `_SavedOutput`)."""
+        return {name: getattr(self, slot) for name, slot, _ in self._saved_plan}
 
     @property
     def saved_bytes(self) -> int:
@@ -100,28 +113,16 @@ class Node:
 
     def _release(self) -> None:
         """Drop the saved tensors after a backward without retain_graph (journalled in a run)."""
-        if self._saved and not self._freed:
-            freed = dict.fromkeys(self._saved, _FREED)
-            if journal._state.log is None:
-                self._saved = freed
-                self._freed = True
-            else:
-                journal.record_many(self, (("_saved", freed), ("_freed", True)))
-
-    def __getattr__(self, key: str) -> Any:
-        # torch exposes saved tensors as `_saved_<name>`; formulas use the plain names, which
-        # each primitive's node class defines as properties (see ops/registry.py).
-        if key.startswith("_saved_"):
-            name = key[len("_saved_") :]
-            saved = object.__getattribute__(self, "_saved")
-            if name in saved:
-                value = saved[name]
-                if value is _FREED:
-                    raise errors.graph_freed_error()
-                if isinstance(value, _SavedOutput):
-                    return value.unpack(self)
-                return value
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{key}'")
+        plan = self._saved_plan
+        if not plan or self._freed:
+            return
+        if journal._state.log is None:
+            for _, slot, _ in plan:
+                setattr(self, slot, _FREED)
+            self._freed = True
+        else:
+            changes = [(slot, _FREED) for _, slot, _ in plan]
+            journal.record_many(self, (*changes, ("_freed", True)))
 
 
 class _Freed:
@@ -178,8 +179,7 @@ def accumulator(leaf: Tensor) -> AccumulateGrad:
     if node is None:
         node = AccumulateGrad.__new__(AccumulateGrad)
         node.variable = leaf
-        node._next = ()
-        node._saved = {}
+        node._edges = ()
         node._attrs = {}
         node._freed = False
         node._retained = None
@@ -247,7 +247,7 @@ def _collect(roots: Sequence[Node]) -> dict[Node, int]:
     roots_set = set(stack)
     while stack:
         node = stack.pop()
-        for nxt in node._next:
+        for nxt in node._edges[::3]:
             if nxt is None:
                 continue
             count = deps.get(nxt)
@@ -425,12 +425,11 @@ def _run_node(
     to a requested input are computed; a node none of whose edges is needed is not executed at
     all — not checked for a freed graph, not released — as in torch.
     """
-    edges = node._next
+    edges = node._edges
     derivatives = node._prim.derivatives
-    meta = node._meta
     g_tensor = None if raw else g
     ran = False
-    for i, nxt in enumerate(edges):
+    for i, nxt in enumerate(edges[::3]):
         if nxt is None or (needed is not None and nxt not in needed):
             continue
         if not ran:
@@ -438,8 +437,8 @@ def _run_node(
                 raise errors.graph_freed_error()
             ran = True
         deriv = derivatives[i]
-        shape = meta[2 * i]
-        dtype = meta[2 * i + 1]
+        shape = edges[3 * i + 1]
+        dtype = edges[3 * i + 2]
         fast = deriv.fast if raw else None
         arr = fast(g, node) if fast is not None else None
         if arr is not None:
@@ -477,7 +476,7 @@ def _release_edges(
     node: Node, deps: dict[Node, int], heap: list[tuple[int, Node]], needed: set[Node] | None
 ) -> None:
     """The node has run: each node it points to waits for one input fewer."""
-    for nxt in node._next:
+    for nxt in node._edges[::3]:
         if nxt is None:
             continue
         left = deps[nxt] - 1

@@ -22,6 +22,7 @@ from engine.ops.registry import (
     Derivative,
     Primitive,
     apply,
+    backward_of,
     broadcast_shapes,
     check_tensor,
     check_tensors,
@@ -632,7 +633,7 @@ ABS = _unary("abs", "AbsBackward0", np.abs, lambda g, c: g * sign(c.self), ("sel
 
 def masked_backward(
     name: str, grad_fn: str, mask: Callable[..., np.ndarray], apply_mask: Any = None
-) -> Callable[..., Tensor]:
+) -> Primitive:
     """A torch `*_backward` function as its own node (ThresholdBackwardBackward0, ...).
 
     torch's first derivative of relu, hardtanh or leaky_relu is a function of the forward's
@@ -640,6 +641,7 @@ def masked_backward(
     zero tensor rather than "does not require grad". `mask(self, **attrs)` says where the
     gradient passes unchanged; `apply_mask(grad, keep, **attrs)` may scale it elsewhere.
     Differentiating again masks the incoming gradient the same way; `self` gets zeros.
+    The forward op's derivative is `backward_of(<this primitive>, <saved name>, ...)`.
     """
 
     def forward(grad_output: np.ndarray, self: np.ndarray, **attrs: Any) -> np.ndarray:
@@ -659,39 +661,36 @@ def masked_backward(
             ),
         ]
     )
-
-    def backward(g: Tensor, self: Tensor, **attrs: Any) -> Tensor:
-        return apply(prim, (g, self), attrs)
-
+    # Differentiating the mask again masks the incoming gradient the same way.
+    regrad = Derivative(
+        lambda g, c: apply(prim, (g, c.self), c._attrs),
+        ("self",),
+        fast=lambda g, c: forward(g, c.self._data, **c._attrs),
+    )
     prim = primitive(
         name,
         grad_fn,
         ("grad_output", "self"),
         forward,
-        (
-            Derivative(
-                lambda g, c: backward(g, c.self, **c._attrs),
-                ("self",),
-            ),
-            Derivative(lambda g, c: _zeros(g)),
-        ),
+        (regrad, Derivative(lambda g, c: _zeros(g))),
     )
-    return backward
+    return prim
 
 
 # relu'(x) is threshold_backward(grad, result, 0): 0 where result <= 0, so relu'(0) = 0 but
 # relu'(nan) = 1.
-threshold_backward = masked_backward(
+THRESHOLD_BACKWARD = masked_backward(
     "threshold_backward",
     "ThresholdBackwardBackward0",
     lambda self, threshold: ~(self <= threshold),
 )
-RELU = _unary(
+_THRESHOLD_ZERO: dict[str, Any] = {"threshold": 0}  # shared, never mutated
+RELU = primitive(
     "relu",
     "ReluBackward0",
-    lambda a: np.maximum(a, np.zeros((), dtype=a.dtype)),
-    lambda g, c: threshold_backward(g, c.result, threshold=0),
-    ("result",),
+    ("self",),
+    half_via_float(lambda a: np.maximum(a, np.zeros((), dtype=a.dtype))),
+    (backward_of(THRESHOLD_BACKWARD, "result", lambda c: _THRESHOLD_ZERO),),
 )
 FLOOR = _unary("floor", "FloorBackward0", np.floor)
 CEIL = _unary("ceil", "CeilBackward0", np.ceil)

@@ -64,8 +64,16 @@ MM = primitive(
     ("self", "mat2"),
     _matmul_forward,
     (
-        Derivative(lambda g, c: g.mm(c.mat2.t()), saves=("mat2",)),
-        Derivative(lambda g, c: c.self.t().mm(g), saves=("self",)),
+        Derivative(
+            lambda g, c: g.mm(c.mat2.t()),
+            saves=("mat2",),
+            fast=lambda g, c: _matmul_forward(g, c.mat2._data.T),
+        ),
+        Derivative(
+            lambda g, c: c.self.t().mm(g),
+            saves=("self",),
+            fast=lambda g, c: _matmul_forward(c.self._data.T, g),
+        ),
     ),
 )
 

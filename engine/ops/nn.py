@@ -38,6 +38,7 @@ from engine.ops.registry import (
     Derivative,
     Primitive,
     apply,
+    backward_of,
     broadcast_shapes,
     check_tensor,
     check_tensors,
@@ -66,7 +67,7 @@ def _hardtanh_forward(a: np.ndarray, min_val: float, max_val: float) -> np.ndarr
 
 # Unlike clamp, the boundaries are excluded: the gradient is 0 at min_val and max_val (§9);
 # a nan input passes the gradient (no comparison holds).
-hardtanh_backward = masked_backward(
+HARDTANH_BACKWARD = masked_backward(
     "hardtanh_backward",
     "HardtanhBackwardBackward0",
     lambda self, min_val, max_val: ~((self <= min_val) | (self >= max_val)),
@@ -76,12 +77,7 @@ HARDTANH = primitive(
     "HardtanhBackward0",
     ("self",),
     _hardtanh_forward,
-    (
-        Derivative(
-            lambda g, c: hardtanh_backward(g, c.self, min_val=c.min_val, max_val=c.max_val),
-            ("self",),
-        ),
-    ),
+    (backward_of(HARDTANH_BACKWARD, "self"),),
 )
 
 
@@ -107,7 +103,7 @@ def relu6(input: Tensor, inplace: bool = False) -> Tensor:
 
 # ---- leaky_relu / elu / gelu / silu / softplus / logsigmoid -------------------------------------
 
-leaky_relu_backward = masked_backward(
+LEAKY_RELU_BACKWARD = masked_backward(
     "leaky_relu_backward",
     "LeakyReluBackwardBackward0",
     lambda self, negative_slope: self > 0,
@@ -121,12 +117,7 @@ LEAKY_RELU = primitive(
         lambda a, negative_slope: np.where(a > 0, a, a * np.asarray(negative_slope, a.dtype))
     ),
     # At 0 the slope side applies: leaky_relu'(0) = negative_slope (facts §9).
-    (
-        Derivative(
-            lambda g, c: leaky_relu_backward(g, c.self, negative_slope=c.negative_slope),
-            ("self",),
-        ),
-    ),
+    (backward_of(LEAKY_RELU_BACKWARD, "self"),),
 )
 
 
@@ -311,7 +302,9 @@ SOFTMAX = primitive(
     # _softmax_backward_data: (grad - sum(grad * y)) * y
     (
         Derivative(
-            lambda g, c: (g - (g * c.result).sum(c.dim, keepdim=True)) * c.result, ("result",)
+            lambda g, c: (g - (g * c.result).sum(c.dim, keepdim=True)) * c.result,
+            ("result",),
+            fast=lambda g, c: _softmax_backward(g, c.result._data, c.dim),
         ),
     ),
 )
@@ -321,8 +314,27 @@ LOG_SOFTMAX = primitive(
     ("self",),
     _log_softmax_forward,
     # _log_softmax_backward_data: grad - exp(y) * sum(grad)
-    (Derivative(lambda g, c: g - exp(c.result) * g.sum(c.dim, keepdim=True), ("result",)),),
+    (
+        Derivative(
+            lambda g, c: g - exp(c.result) * g.sum(c.dim, keepdim=True),
+            ("result",),
+            fast=lambda g, c: _log_softmax_backward(g, c.result._data, c.dim),
+        ),
+    ),
 )
+
+
+def _softmax_backward(g: np.ndarray, y: np.ndarray, dim: int | None) -> np.ndarray | None:
+    """The formula above on arrays (float16 defers to it: its ops compute in float32)."""
+    if g.dtype == np.float16 or g.dtype != y.dtype:
+        return None
+    return (g - np.sum(g * y, axis=dim, keepdims=True)) * y
+
+
+def _log_softmax_backward(g: np.ndarray, y: np.ndarray, dim: int | None) -> np.ndarray | None:
+    if g.dtype == np.float16 or g.dtype != y.dtype:
+        return None
+    return g - np.exp(y) * np.sum(g, axis=dim, keepdims=True)
 
 
 def _softmax_dim(name: str, input: Tensor, dim: int | None) -> int:
@@ -595,6 +607,8 @@ def _nll_forward(
     ignore_index: int,
 ) -> Any:
     x, t = _nll_layout(a, target)
+    if weight is None and x.ndim == 2 and not (t == ignore_index).any():
+        return _nll_forward_plain(x, a, target, reduction)
     ignored = t == ignore_index
     safe = np.where(ignored, 0, t)
     picked = np.take_along_axis(x, safe[:, None], axis=1)[:, 0]
@@ -615,6 +629,20 @@ def _nll_forward(
     return out, extras
 
 
+def _nll_forward_plain(x: np.ndarray, a: np.ndarray, target: np.ndarray, reduction: str) -> Any:
+    """The common case of `_nll_forward` (N×C input, no weight, nothing ignored), same values."""
+    n = x.shape[0]
+    losses = -x[np.arange(n), target.reshape(n)]
+    total = np.asarray(n, dtype=a.dtype)
+    if reduction == "none":
+        out = losses.reshape(target.shape if a.ndim > 1 else ())
+    elif reduction == "sum":
+        out = np.asarray(np.sum(losses), dtype=a.dtype)
+    else:
+        out = np.asarray(np.sum(losses) / total, dtype=a.dtype)
+    return out, {"target": target, "total_weight": total}
+
+
 def _nll_coef(
     shape: tuple[int, ...],
     dtype: np.dtype,
@@ -627,6 +655,12 @@ def _nll_coef(
     """d(loss)/d(input) per unit upstream gradient: -w[t]/total at each target class, else 0."""
     x_shape = (1, *shape) if len(shape) == 1 else shape
     t = target.reshape(1) if len(shape) == 1 else target
+    if weight is None and len(x_shape) == 2 and not (t == ignore_index).any():
+        # the common case, same values: -1 (or -1/N for 'mean') at each target class
+        coef = np.zeros(x_shape, dtype)
+        one = np.ones((), dtype)
+        coef[np.arange(x_shape[0]), t] = -one / total_weight if reduction == "mean" else -one
+        return coef.reshape(shape)
     ignored = t == ignore_index
     safe = np.where(ignored, 0, t)
     w = np.ones(t.shape, dtype) if weight is None else weight[safe].astype(dtype)
@@ -687,8 +721,8 @@ NLL_BACKWARD = _nll_backward_prim("nll_loss_backward", "NllLossBackwardBackward0
 NLL2D_BACKWARD = _nll_backward_prim("nll_loss2d_backward", "NllLoss2DBackwardBackward0")
 
 
-def _nll_grad(backward: Primitive, g: Tensor, c: Any) -> Tensor:
-    """nll_loss_backward: (one-hot coefficients) * grad, as a node of its own (`backward`)."""
+def _nll_backward_attrs(c: Any) -> dict[str, Any]:
+    """nll_loss_backward's attributes, read from an nll_loss node (with torch's size check)."""
     shape = c.input_shape(0)
     target = c.target._data
     if len(shape) == 1 and target.ndim == 1 and c.reduction == "none":
@@ -696,18 +730,17 @@ def _nll_grad(backward: Primitive, g: Tensor, c: Any) -> Tensor:
         raise errors.RuntimeError(
             f"size mismatch (got input: {_size(shape)}, target: {_size(target.shape)})"
         )
-    attrs = {
+    return {
         "target": target,
         "weight": None if c.weight is None else c.weight._data,
         "total_weight": c.total_weight._data,
         "reduction": c.reduction,
         "ignore_index": c.ignore_index,
     }
-    return apply(backward, (g, c.self), attrs)
 
 
 def _nll_prim(name: str, grad_fn: str, weighted: bool, backward: Primitive) -> Primitive:
-    saves = ("self", "target", "total_weight", *(("weight",) if weighted else ()))
+    reads = ("target", "total_weight", *(("weight",) if weighted else ()))
 
     def forward(
         a: np.ndarray,
@@ -719,7 +752,8 @@ def _nll_prim(name: str, grad_fn: str, weighted: bool, backward: Primitive) -> P
     ) -> Any:
         return _nll_forward(a, target, weight, reduction, ignore_index)
 
-    grad = Derivative(lambda g, c: _nll_grad(backward, g, c), saves)
+    # nll_loss_backward: (one-hot coefficients) * grad, as a node of its own under create_graph
+    grad = backward_of(backward, "self", _nll_backward_attrs, reads)
     return primitive(name, grad_fn, ("self",), forward, (grad,))
 
 

@@ -16,6 +16,7 @@ Two kinds of entries, each declared once, next to each other in its family file:
 from __future__ import annotations
 
 import inspect
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,26 @@ class Derivative:
     fast: FastFormula | None = None
 
 
+def backward_of(
+    prim: Primitive,
+    saved: str,
+    attrs: Callable[[Node], dict[str, Any]] = lambda c: c._attrs,
+    also_saves: tuple[str, ...] = (),
+) -> Derivative:
+    """A derivative that is a primitive of its own applied to (grad, one saved tensor).
+
+    torch's `threshold_backward`, `nll_loss_backward`, ...: under create_graph the gradient is
+    recorded as that primitive's node (so it stays connected to the saved tensor); otherwise its
+    numpy forward runs on the arrays directly. `attrs(node)` gives the primitive's attributes
+    (by default the forward node's own); `also_saves` names other saved tensors it reads.
+    """
+    return Derivative(
+        lambda g, c: apply(prim, (g, getattr(c, saved)), attrs(c)),
+        (saved, *also_saves),
+        fast=lambda g, c: prim.forward(g, getattr(c, saved)._data, **attrs(c)),
+    )
+
+
 NOT_DIFFERENTIABLE = Derivative(lambda g, c: None)
 # the engine's sum_to/cast bring g to the input's shape/dtype
 IDENTITY = Derivative(lambda g, c: g, fast=lambda g, c: g)
@@ -59,17 +80,19 @@ class Primitive:
     derivatives: tuple[Derivative, ...]
     node_class: type[Node] = field(init=False)
     saves_anything: bool = field(init=False)
-    _save_plan: dict[int, tuple[tuple[str, int], ...]] = field(init=False, default_factory=dict)
+    _save_plan: dict[int, tuple[tuple[str, str, int], ...]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.node_class = _node_class_for(self)
         self.saves_anything = any(d.saves for d in self.derivatives)
 
-    def save_plan(self, mask: int) -> tuple[tuple[str, int], ...]:
+    def save_plan(self, mask: int) -> tuple[tuple[str, str, int], ...]:
         """Which names to save when the inputs in bit `mask` require grad (memoised).
 
-        Each entry is (name, index): index >= 0 saves that input, -1 the output, -2 a named
-        auxiliary output of the forward (such as `indices`).
+        Each entry is (name, node slot, index): index >= 0 saves that input, -1 the output, -2 a
+        named auxiliary output of the forward (such as `indices`).
         """
         plan = self._save_plan.get(mask)
         if plan is None:
@@ -80,11 +103,11 @@ class Primitive:
             entries = []
             for n in names:
                 if n == "result":
-                    entries.append((n, -1))
+                    entries.append((n, _slot(n), -1))
                 elif n in self.inputs:
-                    entries.append((n, self.inputs.index(n)))
+                    entries.append((n, _slot(n), self.inputs.index(n)))
                 else:
-                    entries.append((n, -2))
+                    entries.append((n, _slot(n), -2))
             plan = tuple(entries)
             self._save_plan[mask] = plan
         return plan
@@ -102,11 +125,15 @@ def _attr_names(forward: Callable[..., Any], n_inputs: int) -> tuple[str, ...]:
     return tuple(p.name for p in params[n_inputs:] if p.kind is not p.VAR_KEYWORD)
 
 
-def _saved_property(name: str) -> property:
+def _saved_property(name: str, slot: str) -> property:
+    """`node.<name>` (what formulas read) and torch's `node._saved_<name>`."""
+    read = operator.attrgetter(slot)
+
     def get(node: Node) -> Any:
-        value = node._saved.get(name, _MISSING)
-        if value is _MISSING:
-            raise AttributeError(f"'{node.name()}' object has no attribute '{name}'")
+        try:
+            value = read(node)
+        except AttributeError:  # this node did not save it
+            raise AttributeError(f"'{node.name()}' object has no attribute '{name}'") from None
         if value is _FREED:
             raise errors.graph_freed_error()
         if type(value) is _SavedOutput:
@@ -120,9 +147,6 @@ def _attr_property(name: str) -> property:
     return property(lambda node: node._attrs[name])
 
 
-_MISSING = object()
-
-
 def _node_class_for(prim: Primitive) -> type[Node]:
     """A Node subclass named after the grad_fn, with fast properties for what formulas read.
 
@@ -132,15 +156,23 @@ def _node_class_for(prim: Primitive) -> type[Node]:
     names: list[str] = []
     for deriv in prim.derivatives:
         names.extend(n for n in deriv.saves if n not in names)
+    slots = tuple((n, _slot(n)) for n in names)
     namespace: dict[str, Any] = {"__slots__": ()}
-    for n in names:
-        namespace[n] = _saved_property(n)
+    if slots:
+        namespace["__slots__"] = ("_saved_plan", *(slot for _, slot in slots))
+    for n, slot in slots:
+        namespace[n] = namespace[f"_saved_{n}"] = _saved_property(n, slot)
     for n in _attr_names(prim.forward, len(prim.inputs)):
         if n not in namespace:
             namespace[n] = _attr_property(n)
     if len(namespace) == 1:
         return node_class(prim.grad_fn)
     return type(prim.grad_fn, (Node,), namespace)
+
+
+def _slot(name: str) -> str:
+    """The node slot holding saved tensor `name`."""
+    return "_s_" + name
 
 
 def primitive(
@@ -196,8 +228,7 @@ def apply(
     if not _grad_state.enabled:
         t = Tensor._make(out, None)
         return t if extras is None else (t, extras)
-    edges = []
-    meta = []
+    edges = []  # per input: next node (or None), shape, dtype; see Node._edges
     mask = 0  # bit i: input i requires grad (keys the save plan)
     bit = 1
     for t in inputs:
@@ -209,8 +240,8 @@ def apply(
         else:
             edges.append(None)
         bit <<= 1
-        meta.append(data.shape)
-        meta.append(data.dtype)
+        edges.append(data.shape)
+        edges.append(data.dtype)
     if not mask:
         t = Tensor._make(out, None)
         return t if extras is None else (t, extras)
@@ -220,24 +251,20 @@ def apply(
     node._seq = next(_seq)
     node._freed = False
     node._retained = None
-    node._next = tuple(edges)
-    node._meta = tuple(meta)
+    node._edges = tuple(edges)
     if prim.saves_anything:
         plan = prim._save_plan.get(mask)
         if plan is None:
             plan = prim.save_plan(mask)
-        saved: dict[str, Any] = {}
-        for name, index in plan:
+        node._saved_plan = plan
+        for name, slot, index in plan:
             if index >= 0:
-                saved[name] = inputs[index]
+                setattr(node, slot, inputs[index])
             elif index == -1:
-                saved[name] = _SavedOutput(out)
+                setattr(node, slot, _SavedOutput(out))
             else:
                 assert extras is not None
-                saved[name] = Tensor._make(extras[name], None)
-        node._saved = saved
-    else:
-        node._saved = _NOTHING_SAVED
+                setattr(node, slot, Tensor._make(extras[name], None))
     # Tensor._make, inlined: this line runs once per recorded op
     t = _new(Tensor)
     t._data = out
@@ -250,7 +277,6 @@ def apply(
 
 
 _new = object.__new__
-_NOTHING_SAVED: dict[str, Any] = {}  # shared by nodes that save nothing; never mutated
 _limit_state = limits._state
 
 

@@ -264,3 +264,27 @@ def test_second_backward(case: dict[str, Any]) -> None:
             got = compare_values(f"{name}.grad after second backward ({status})", after, exp)
             problems += got
     report(case, problems)
+
+
+@pytest.mark.parametrize("case", SECOND_CASES)
+def test_array_and_graph_derivatives_agree(case: dict[str, Any]) -> None:
+    """Gradients without create_graph (each derivative's fast array form, where it has one)
+    equal those built as a graph of ops (create_graph=True): same dtype, shape and values."""
+    fw = forward_ok(case)
+    leaves = [t for t in fw.inputs.values() if t.requires_grad]
+    upstream = make_tensor(case["upstream"])
+    kwargs: dict[str, Any] = {"grad_outputs": upstream, "allow_unused": True}
+    raw = torch.autograd.grad(fw.out, leaves, retain_graph=True, **kwargs)
+    graph = torch.autograd.grad(fw.out, leaves, create_graph=True, **kwargs)
+    problems: list[str] = []
+    for i, (a, b) in enumerate(zip(raw, graph)):
+        if (a is None) != (b is None):
+            problems.append(f"input {i}: {a is None=} but {b is None=}")
+        elif a is not None:
+            if dtype_str(a) != dtype_str(b) or tuple(a.shape) != tuple(b.shape):
+                problems.append(
+                    f"input {i}: {a.dtype}{tuple(a.shape)} != {b.dtype}{tuple(b.shape)}"
+                )
+            elif not np.allclose(to_numpy(a), to_numpy(b), rtol=1e-6, atol=1e-7, equal_nan=True):
+                problems.append(f"input {i}: {preview(to_numpy(a))} != {preview(to_numpy(b))}")
+    report(case, problems)
