@@ -791,10 +791,11 @@ def _check_nll_target(
                 f"expected scalar type {input.dtype.scalar_name} but found "
                 f"{weight.dtype.scalar_name}"
             )
-    t = target._data.astype(np.int64)
-    bad = (t != ignore_index) & ((t < 0) | (t >= n_classes))
-    if np.any(bad):
-        raise errors.IndexError(f"Target {int(t[bad].flat[0])} is out of bounds.")
+    t = target._data.astype(np.int64, copy=False)
+    if t.size and (t.min() < 0 or t.max() >= n_classes):  # only then can a target be bad
+        bad = (t != ignore_index) & ((t < 0) | (t >= n_classes))
+        if np.any(bad):
+            raise errors.IndexError(f"Target {int(t[bad].flat[0])} is out of bounds.")
     return t
 
 
