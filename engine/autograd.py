@@ -55,8 +55,11 @@ class Node:
     __slots__ = (
         "__weakref__",
         "_attrs",
-        "_edges",
         "_freed",
+        "_meta",
+        "_more",
+        "_n0",
+        "_n1",
         "_prim",
         "_retained",
         "_seq",
@@ -68,27 +71,38 @@ class Node:
     # `_saved_plan` lists the (name, slot, source) entries this node filled. Nodes that save
     # nothing read the class default.
     _saved_plan: tuple[tuple[str, str, int], ...] = ()
-    # Per input, flat: the node its gradient goes to (None if it needs none), then the input's
-    # shape and dtype (where backward's sum_to and cast bring the gradient). One flat tuple per
-    # node keeps the objects the cyclic collector must track and traverse to a minimum.
-    _edges: tuple[Any, ...]
+    # Where each input's gradient goes (its grad_fn, its leaf's AccumulateGrad, or None): the
+    # first two inputs inline (`_n0`, `_n1`; None past the node's arity), the rest in `_more`
+    # (None for arity <= 2). Inline, because a recorded op should cost the cyclic collector one
+    # tracked object, not two: the collector's passes over a large live graph are the part of
+    # forward that grows faster than the graph (see the README's Performance section).
+    _n0: Node | None
+    _n1: Node | None
+    _more: tuple[Node | None, ...] | None
+    # Each input's shape and dtype, flat (shape0, dtype0, shape1, dtype1, ...): where backward's
+    # sum_to and cast bring that input's gradient. Interned (registry.apply), so it is shared
+    # and holds nothing the collector tracks.
+    _meta: tuple[Any, ...]
 
     @property
     def _next(self) -> tuple[Node | None, ...]:
-        """The node each input's gradient goes to (None where none is needed)."""
-        return self._edges[::3]
+        """The node each input's gradient goes to (None where none is needed), one per input."""
+        more = self._more
+        if more is not None:
+            return (self._n0, self._n1, *more)
+        return (self._n0, self._n1)[: len(self._meta) // 2]
 
     @property
     def next_functions(self) -> tuple[tuple[Node | None, int], ...]:
         """torch's (node, output index) pairs; every engine node has a single output."""
-        return tuple([(n, 0) for n in self._edges[::3]])
+        return tuple([(n, 0) for n in self._next])
 
     def name(self) -> str:
         return type(self).__name__
 
     def input_shape(self, i: int) -> tuple[int, ...]:
         """Shape of the i-th input when the op ran (what a formula needs to undo a reduction)."""
-        return self._edges[3 * i + 1]
+        return self._meta[2 * i]
 
     def __repr__(self) -> str:
         # torch prints the class name: `<AccumulateGrad object at …>` although its name() is
@@ -179,7 +193,8 @@ def accumulator(leaf: Tensor) -> AccumulateGrad:
     if node is None:
         node = AccumulateGrad.__new__(AccumulateGrad)
         node.variable = leaf
-        node._edges = ()
+        node._n0 = node._n1 = node._more = None
+        node._meta = ()
         node._attrs = {}
         node._freed = False
         node._retained = None
@@ -247,7 +262,7 @@ def _collect(roots: Sequence[Node]) -> dict[Node, int]:
     roots_set = set(stack)
     while stack:
         node = stack.pop()
-        for nxt in node._edges[::3]:
+        for nxt in (node._n0, node._n1) if node._more is None else node._next:
             if nxt is None:
                 continue
             count = deps.get(nxt)
@@ -425,11 +440,11 @@ def _run_node(
     to a requested input are computed; a node none of whose edges is needed is not executed at
     all — not checked for a freed graph, not released — as in torch.
     """
-    edges = node._edges
+    meta = node._meta
     derivatives = node._prim.derivatives
     g_tensor = None if raw else g
     ran = False
-    for i, nxt in enumerate(edges[::3]):
+    for i, nxt in enumerate((node._n0, node._n1) if node._more is None else node._next):
         if nxt is None or (needed is not None and nxt not in needed):
             continue
         if not ran:
@@ -437,8 +452,8 @@ def _run_node(
                 raise errors.graph_freed_error()
             ran = True
         deriv = derivatives[i]
-        shape = edges[3 * i + 1]
-        dtype = edges[3 * i + 2]
+        shape = meta[2 * i]
+        dtype = meta[2 * i + 1]
         fast = deriv.fast if raw else None
         arr = fast(g, node) if fast is not None else None
         if arr is not None:
@@ -476,7 +491,7 @@ def _release_edges(
     node: Node, deps: dict[Node, int], heap: list[tuple[int, Node]], needed: set[Node] | None
 ) -> None:
     """The node has run: each node it points to waits for one input fewer."""
-    for nxt in node._edges[::3]:
+    for nxt in (node._n0, node._n1) if node._more is None else node._next:
         if nxt is None:
             continue
         left = deps[nxt] - 1

@@ -226,32 +226,49 @@ def apply(
     if type(out) is not np.ndarray:  # numpy returns scalars for 0-d results; keep arrays
         out = np.asarray(out)
     if not _grad_state.enabled:
-        t = Tensor._make(out, None)
-        return t if extras is None else (t, extras)
-    edges = []  # per input: next node (or None), shape, dtype; see Node._edges
-    mask = 0  # bit i: input i requires grad (keys the save plan)
-    bit = 1
-    for t in inputs:
-        data = t._data
-        if t._requires_grad:
-            mask |= bit
-            fn = t._grad_fn
-            edges.append(fn if fn is not None else accumulator(t))
-        else:
-            edges.append(None)
-        bit <<= 1
-        edges.append(data.shape)
-        edges.append(data.dtype)
+        return _no_graph(out, extras)
+    # Where each input's gradient goes (see Node._n0/_n1/_more) and its shape and dtype.
+    if len(inputs) == 2:  # most ops: binary, then unary; the rest take the general loop
+        a, b = inputs
+        da, db = a._data, b._data
+        key: tuple[Any, ...] = (da.shape, da.dtype, db.shape, db.dtype)
+        mask = 0
+        n0 = n1 = more = None
+        if a._requires_grad:
+            mask = 1
+            n0 = a._grad_fn or accumulator(a)
+        if b._requires_grad:
+            mask |= 2
+            n1 = b._grad_fn or accumulator(b)
+    elif len(inputs) == 1:
+        a = inputs[0]
+        if not a._requires_grad:
+            return _no_graph(out, extras)
+        da = a._data
+        key = (da.shape, da.dtype)
+        mask, n0, n1, more = 1, a._grad_fn or accumulator(a), None, None
+    else:
+        key, mask, nexts = _inputs_meta(inputs)
+        n0 = nexts[0] if nexts else None
+        n1 = nexts[1] if len(nexts) > 1 else None
+        more = tuple(nexts[2:]) if len(nexts) > 2 else None
     if not mask:
-        t = Tensor._make(out, None)
-        return t if extras is None else (t, extras)
+        return _no_graph(out, extras)
     node = _new(prim.node_class)
     node._prim = prim
     node._attrs = attrs
     node._seq = next(_seq)
     node._freed = False
     node._retained = None
-    node._edges = tuple(edges)
+    node._n0 = n0
+    node._n1 = n1
+    node._more = more
+    meta = _metas.get(key)
+    if meta is None:
+        if len(_metas) >= _METAS_MAX:
+            _metas.clear()
+        meta = _metas[key] = key
+    node._meta = meta
     if prim.saves_anything:
         plan = prim._save_plan.get(mask)
         if plan is None:
@@ -277,6 +294,34 @@ def apply(
 
 
 _new = object.__new__
+
+
+def _no_graph(out: np.ndarray, extras: dict[str, np.ndarray] | None) -> Any:
+    t = Tensor._make(out, None)
+    return t if extras is None else (t, extras)
+
+
+def _inputs_meta(inputs: tuple[Tensor, ...]) -> tuple[tuple[Any, ...], int, list[Node | None]]:
+    """(flat shapes and dtypes, requires-grad bit mask, next node per input) of any arity."""
+    meta: list[Any] = []
+    nexts: list[Node | None] = []
+    mask = 0
+    for i, t in enumerate(inputs):
+        data = t._data
+        meta.append(data.shape)
+        meta.append(data.dtype)
+        if t._requires_grad:
+            mask |= 1 << i
+            nexts.append(t._grad_fn or accumulator(t))
+        else:
+            nexts.append(None)
+    return tuple(meta), mask, nexts
+
+
+# Interned Node._meta tuples: graphs repeat a few (shape, dtype) combinations, and a shared tuple
+# is one allocation fewer per recorded op for the cyclic collector to count and traverse.
+_metas: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_METAS_MAX = 4096
 _limit_state = limits._state
 
 

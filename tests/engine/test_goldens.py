@@ -56,6 +56,17 @@ SECOND_CASES = case_params([c for c in CASES if c.get("backward") == "ok"])
 # helpers
 
 
+@pytest.fixture(autouse=True)
+def _fresh_warn_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each case sees the engine's warn-once messages as a fresh process would (the recording
+    ran each once-warning case first); an earlier test or a property test's random program must
+    not have spent them."""
+    if BACKEND == "engine" and IMPORT_ERROR is None:
+        from engine.ops import shape
+
+        monkeypatch.setattr(shape, "_warned", set())
+
+
 def decode(enc: dict[str, Any]) -> np.ndarray:
     """A recorded {values, shape, dtype} as a numpy array ("NaN"/"Infinity" strings decoded)."""
     values = [float(v) if isinstance(v, str) else v for v in enc["values"]]
