@@ -24,7 +24,7 @@ from app.jsonio import array_json
 from app.problems import ValidationProblem
 from app.schemas.tensors import TensorIn
 from engine import errors
-from engine.creation import as_array
+from engine.creation import as_array, leaf
 from engine.dtypes import from_name
 from engine.limits import LimitExceeded, check_numel
 from engine.tensor import Tensor
@@ -63,7 +63,7 @@ def decode(tin: TensorIn, pointer: str) -> Tensor:
                 where = pointer + "/shape"
                 arr = engine.reshape(Tensor._make(arr, None), tin.shape)._data
         where = pointer + "/requires_grad"
-        return engine.tensor(arr, requires_grad=tin.requires_grad)
+        return leaf(arr, requires_grad=tin.requires_grad)  # arr is ours: no copy
     except errors.TorchError as exc:
         if isinstance(exc, LimitExceeded):
             raise

@@ -187,6 +187,18 @@ def _finish(arr: np.ndarray, requires_grad: bool) -> Tensor:
     return t
 
 
+def leaf(arr: np.ndarray, requires_grad: bool = False) -> Tensor:
+    """A leaf holding `arr` itself, with torch.tensor's dtype, size and requires_grad checks.
+
+    For an array nothing else will use (the service's decoded payloads): torch.tensor would
+    copy it, which for a 1e6-element float32 payload is a wasted 4 MB copy per tensor. The
+    array may be read-only (a view of the request's bytes): the engine never writes in place.
+    """
+    dtypes.from_numpy(arr.dtype)  # rejects dtypes torch lacks
+    check_numel(arr.shape)
+    return _finish(arr, requires_grad)
+
+
 def tensor(data: Any, dtype: DType | None = None, requires_grad: bool = False) -> Tensor:
     """torch.tensor: a new leaf holding a copy of `data`, dtype inferred as torch does."""
     return _finish(as_array(data, _dtype_arg(dtype)), requires_grad)

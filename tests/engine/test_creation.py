@@ -74,3 +74,24 @@ def test_factory_sizes_are_checked_before_allocating() -> None:
         torch.arange(10**12)
     with pytest.raises(RuntimeError, match=r"^Trying to create tensor with negative dimension -1"):
         torch.ones(2, -1)
+
+
+def test_leaf_wraps_a_fresh_array_without_copying_and_keeps_tensors_checks() -> None:
+    import numpy as np
+
+    from engine import errors
+    from engine.creation import leaf
+
+    arr = np.arange(6, dtype=np.float32)
+    t = leaf(arr, requires_grad=True)
+    assert t._data is arr and t.is_leaf and t.requires_grad
+    frozen = np.frombuffer(np.arange(3, dtype=np.float32).tobytes(), dtype=np.float32)
+    y = (leaf(frozen, requires_grad=True) * 2).sum()  # read-only memory: never written
+    y.backward()
+    with pytest.raises(errors.RuntimeError) as exc:
+        leaf(np.arange(3), requires_grad=True)
+    assert (
+        str(exc.value) == "Only Tensors of floating point and complex dtype can require gradients"
+    )
+    with pytest.raises(TooLarge), limited(max_elements=4):
+        leaf(arr)
