@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port 8000
+	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port 8000 --no-access-log
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

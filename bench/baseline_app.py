@@ -3,6 +3,9 @@
 Served by the same uvicorn stack as gradserve (`uvicorn bench.baseline_app:app`, same flags):
 
 - `GET /const`: a constant dict, the ceiling for any JSON endpoint on this stack;
+- `POST /validated`: a tutorial-shaped JSON body (`{"source": ..., "tensors": {...}}`) validated
+  by a pydantic model, answered with a constant: what the framework alone costs a request that
+  carries a body, before any work;
 - `POST /roundtrip`: the payload round trip done by hand — takes an evaluate-shaped body with one
   float32 tensor `x` (as `data`, parsed by orjson into a numpy array, or as `b64`), computes
   `y = (x*x).sum()` and its gradient `2*x`, and answers with what the evaluate contract returns for
@@ -17,8 +20,24 @@ import base64
 import numpy as np
 import orjson
 from fastapi import FastAPI, Request, Response
+from pydantic import BaseModel
 
 app = FastAPI(title="gradserve bench baseline")
+
+
+class _Tensor(BaseModel):
+    data: float | list[float]
+    requires_grad: bool = False
+
+
+class _Program(BaseModel):
+    source: str | None = None
+    tensors: dict[str, _Tensor] = {}
+
+
+@app.post("/validated")
+async def validated(body: _Program) -> dict[str, str]:
+    return {"status": "ok"}
 
 
 @app.get("/const")

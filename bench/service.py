@@ -10,6 +10,9 @@ Cases: the tutorial `y = m*x + c` with backward (as `source` and as `nodes`) and
 each through POST /v1/evaluate and through a session (one session per connection: `run` with the
 source, or `run` + `backward` for nodes). Then GET /healthz latency while large requests compute.
 Targets: tutorial request ≥ 0.6× the constant endpoint's req/s; /healthz p99 < 50 ms under load.
+Two references put the tutorial's figure in context (reported, no target): the same stack with a
+pydantic-validated body of the tutorial's shape and no work (what the framework alone costs), and
+a naive torch service doing the tutorial (bench/baseline_torch.py; skipped without torch).
 """
 
 from __future__ import annotations
@@ -18,7 +21,18 @@ import json
 import time
 from typing import Any
 
-from bench.common import Config, Figure, Metric, Section, SectionIter, Stats, say
+from bench.common import (
+    TORCH_SKIPPED,
+    Config,
+    Figure,
+    Metric,
+    Section,
+    SectionIter,
+    Stats,
+    say,
+    torch_available,
+    torch_label,
+)
 from bench.serving import (
     Case,
     Req,
@@ -68,6 +82,12 @@ def graph_nodes(n: int = 100) -> list[dict[str, Any]]:
 
 def body(obj: Any) -> bytes:
     return json.dumps(obj, separators=(",", ":")).encode()
+
+
+# the references of the tutorial request: the framework alone (a body of the same shape, validated,
+# no work) and a naive torch service doing the tutorial (bench/baseline_torch.py)
+VALIDATED_BODY = body({"source": TUTORIAL_SOURCE, "tensors": TUTORIAL_TENSORS})
+TORCH_BODY = body({"m": 3.0, "c": 2.0, "x": 5.0})
 
 
 # a 1e6-element float32 tensor as JSON is ~12 MB; the default body limit is 10 MB
@@ -140,16 +160,26 @@ def run(cfg: Config) -> SectionIter:
         "s_nodes": "session: tutorial, nodes (run+backward)",
         "s_graph": "session: 100-node graph (run+backward)",
     }
-    # both servers stay up (an idle one costs nothing) so the rounds can alternate between them
+    validated_label = "validated body, no work (baseline app)"
+    torch_label_ = f"naive {torch_label()} service: tutorial"
+    # all servers stay up (an idle one costs nothing) so the rounds can alternate between them
     base, app = Server("bench.baseline_app:app"), Server("app.main:app", env=APP_ENV)
+    naive = Server("bench.baseline_torch:app") if torch_available() else None
     try:
-        servers = start_servers(base, app)
+        servers = start_servers(base, app, *([naive] if naive else []))
     except ServerError as exc:
         sec.figures.append(Figure("servers", status=f"unavailable ({exc})"))
         yield sec
         return
     with servers:
-        cases = [Case(const_label, base, [[Req("GET", "/const")]] * conns)]
+        cases = [
+            Case(const_label, base, [[Req("GET", "/const")]] * conns),
+            Case(validated_label, base, [[Req("POST", "/validated", VALIDATED_BODY)]] * conns),
+        ]
+        if naive is not None:
+            cases.append(
+                Case(torch_label_, naive, [[Req("POST", "/tutorial", TORCH_BODY)]] * conns)
+            )
         for key, req in (
             ("healthz", Req("GET", "/healthz")),
             ("src", ev_src),
@@ -204,8 +234,14 @@ def run(cfg: Config) -> SectionIter:
         except Exception as exc:  # report, and keep the figures measured above
             healthz_rows = [Figure("healthz under load", status=f"error ({exc!r})"[:150])]
 
+    if naive is None:
+        sec.figures.append(Figure(torch_label_, status=TORCH_SKIPPED))
     for key in ("src", "nodes"):
         sec.compare(labels[key], const_label, target=">= 0.6")
+    sec.compare(validated_label, const_label)
+    sec.compare(labels["src"], validated_label)
+    if naive is not None:
+        sec.compare(labels["src"], torch_label_)
     for key in ("graph", "s_src", "s_nodes", "s_graph", "healthz"):
         sec.compare(labels[key], const_label)
     gen_cpu = [f.values["loadgen CPU"].max for f in sec.figures if "loadgen CPU" in f.values]
