@@ -361,5 +361,6 @@ def test_make_run_is_what_the_examples_run_against() -> None:
         "127.0.0.1",
         "--port",
         "8000",
+        "--no-access-log",
     ]
     assert recipe.group(1).split()[0].endswith("/uvicorn")
