@@ -20,6 +20,11 @@ async def healthz() -> Response:
     return Response(_OK, media_type="application/json")
 
 
+# HEAD, as monitors and load balancers may probe: the GET's status and headers, no body
+# (the server leaves the body out). Not in the OpenAPI document: the same probe, not an operation.
+router.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
+
+
 @router.get("/readyz", response_model=Readiness, responses=documented(503))
 async def readyz(request: Request) -> Response:
     """Readiness: started up (session reaper running) and not shutting down."""
@@ -27,3 +32,6 @@ async def readyz(request: Request) -> Response:
     if not getattr(state, "ready", False):
         return problem_response("503", "the service is starting or stopping")
     return Response(_READY, media_type="application/json")
+
+
+router.add_api_route("/readyz", readyz, methods=["HEAD"], include_in_schema=False)

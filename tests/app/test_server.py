@@ -260,3 +260,12 @@ def test_readme_examples_work(http: httpx.Client, base_url: str) -> None:
         ("POST", "/v1/sessions/{id}/grad"),
         ("POST", "/v1/sessions/{id}/zero_grad"),
     }
+
+
+def test_head_probes_over_a_real_socket(http: httpx.Client) -> None:
+    """uvicorn answers HEAD with GET's status and Content-Length and leaves the body out."""
+    for path, body in (("/healthz", b'{"status":"ok"}'), ("/readyz", b'{"status":"ready"}')):
+        response = http.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
+        assert response.headers["content-length"] == str(len(body))
