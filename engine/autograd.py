@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine import dtypes, errors, journal
+from engine import dtypes, errors, journal, limits
 from engine.grad_mode import _state as _grad_state
 
 if TYPE_CHECKING:
     from engine.ops.registry import Primitive
 
 _seq = itertools.count()
+_limit_state = limits._state
 _acc_seq = itertools.count(-(1 << 62))  # AccumulateGrad runs first once ready: lowest heap keys
 
 NON_LEAF_GRAD_WARNING = (
@@ -378,6 +379,7 @@ def run_backward(
             heapq.heappush(heap, (_heap_key(node), node))
 
     into_leaves = accumulate and inputs is None
+    deadline = _limit_state.deadline  # the compute-time limit of the run this walk belongs to
     prev_mode = _grad_state.enabled
     _grad_state.enabled = create_graph
     # The walk allocates many short-lived objects and creates no reference cycles, so the cyclic
@@ -386,6 +388,8 @@ def run_backward(
     gc.disable()
     try:
         while heap:
+            if deadline is not None:  # array forms never pass through apply()
+                limits.check_deadline()
             node = heapq.heappop(heap)[1]
             g = pending.pop(node, None)
             if g is None:

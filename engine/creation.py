@@ -166,7 +166,7 @@ def as_array(data: Any, dtype: DType | None) -> np.ndarray:
     check_numel(arr.shape)
     if arr is data or (isinstance(data, Tensor) and arr is data._data):
         arr = arr.copy()  # torch.tensor always copies
-    return arr
+    return _canonical(arr)
 
 
 def _dtype_arg(dtype: Any) -> DType | None:
@@ -194,9 +194,19 @@ def leaf(arr: np.ndarray, requires_grad: bool = False) -> Tensor:
     copy it, which for a 1e6-element float32 payload is a wasted 4 MB copy per tensor. The
     array may be read-only (a view of the request's bytes): the engine never writes in place.
     """
-    dtypes.from_numpy(arr.dtype)  # rejects dtypes torch lacks
     check_numel(arr.shape)
-    return _finish(arr, requires_grad)
+    return _finish(_canonical(arr), requires_grad)
+
+
+def _canonical(arr: np.ndarray) -> np.ndarray:
+    """`arr` with numpy's own dtype object for its type (a view when it had an equal one).
+
+    An equal but distinct dtype (`<f4` from a buffer) would otherwise travel into graph node
+    metadata, which is interned and shared, and make backward cast gradients it need not cast.
+    Raises torch's TypeError for dtypes torch lacks.
+    """
+    canonical = dtypes.from_numpy(arr.dtype).np
+    return arr if arr.dtype is canonical else arr.view(canonical)
 
 
 def tensor(data: Any, dtype: DType | None = None, requires_grad: bool = False) -> Tensor:

@@ -16,6 +16,7 @@ Two kinds of entries, each declared once, next to each other in its family file:
 from __future__ import annotations
 
 import inspect
+import math
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -125,15 +126,16 @@ def _attr_names(forward: Callable[..., Any], n_inputs: int) -> tuple[str, ...]:
     return tuple(p.name for p in params[n_inputs:] if p.kind is not p.VAR_KEYWORD)
 
 
-def _saved_property(name: str, slot: str) -> property:
-    """`node.<name>` (what formulas read) and torch's `node._saved_<name>`."""
+def _saved_property(attr: str, slot: str) -> property:
+    """`node.<attr>`: a saved tensor as formulas read it (`other`) or as torch names it
+    (`_saved_other`)."""
     read = operator.attrgetter(slot)
 
     def get(node: Node) -> Any:
         try:
             value = read(node)
         except AttributeError:  # this node did not save it
-            raise AttributeError(f"'{node.name()}' object has no attribute '{name}'") from None
+            raise AttributeError(f"'{node.name()}' object has no attribute '{attr}'") from None
         if value is _FREED:
             raise errors.graph_freed_error()
         if type(value) is _SavedOutput:
@@ -161,7 +163,8 @@ def _node_class_for(prim: Primitive) -> type[Node]:
     if slots:
         namespace["__slots__"] = ("_saved_plan", *(slot for _, slot in slots))
     for n, slot in slots:
-        namespace[n] = namespace[f"_saved_{n}"] = _saved_property(n, slot)
+        namespace[n] = _saved_property(n, slot)
+        namespace[f"_saved_{n}"] = _saved_property(f"_saved_{n}", slot)
     for n in _attr_names(prim.forward, len(prim.inputs)):
         if n not in namespace:
             namespace[n] = _attr_property(n)
@@ -397,6 +400,7 @@ def op(
 
 _wrapped: dict[np.dtype, dict[Any, Tensor]] = {}
 _WRAPPED_MAX = 4096  # memoised numbers per dtype
+_finite = math.isfinite
 
 
 def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
@@ -411,16 +415,24 @@ def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
     if isinstance(value, (bool, int, float, np.number, np.bool_)):
         if dtype is None:
             dtype = dtypes._default_for(dtypes.scalar_category(value)).np
-        cache = _wrapped.get(dtype)
-        if cache is None:
-            cache = _wrapped[dtype] = {}
-        t = cache.get(value)
-        if t is not None:
-            return t
+        tv = type(value)
+        # Only Python's own finite non-zero numbers are memoised: among them equal values give
+        # equal arrays once cast. (numpy scalars compare after casting the other operand:
+        # np.float16(inf) == 314159.0 holds, and Python hashes inf as 314159; -0.0 == 0.0;
+        # nan != nan.)
+        cacheable = (tv is float and value != 0 and _finite(value)) or (
+            (tv is int or tv is bool) and value != 0
+        )
+        cache = _wrapped.get(dtype) if cacheable else None
+        if cache is not None:
+            t = cache.get(value)
+            if t is not None:
+                return t
         t = Tensor._make(np.asarray(value, dtype=dtype), None)
-        # -0.0 == 0.0 and nan != nan: keep both out of the cache.
-        if value != 0 and value == value:
-            if len(cache) >= _WRAPPED_MAX:
+        if cacheable:
+            if cache is None:
+                cache = _wrapped[dtype] = {}
+            elif len(cache) >= _WRAPPED_MAX:
                 cache.clear()
             cache[value] = t
         return t

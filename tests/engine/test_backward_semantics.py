@@ -621,3 +621,51 @@ def test_tensor_conversions_torch_allows() -> None:
     assert repr(torch.tensor([1.5], dtype=torch.int64)) == "tensor([1])"
     assert repr(torch.tensor([True, 2])) == "tensor([1, 2])"
     assert repr(torch.tensor([torch.tensor(1.0), torch.tensor(2.0)])) == "tensor([1., 2.])"
+
+
+def test_the_compute_time_limit_holds_during_backward() -> None:
+    """Array-form derivatives never pass through apply(), so the walk checks the deadline itself
+    (a service request's backward must stop at its compute limit like its forward)."""
+    from engine.limits import LimitExceeded, limited
+
+    x = torch.randn(256, 256, requires_grad=True)
+    y = x
+    for _ in range(40):
+        y = torch.relu(y.mm(x) * 0.05)
+    loss = y.sum()
+    with pytest.raises(LimitExceeded), limited(time_limit=1e-4):
+        loss.backward()
+
+
+def test_memoised_numbers_never_stand_in_for_other_values() -> None:
+    """numpy scalars compare after casting the other side (np.float16(inf) == 314159.0) and
+    Python hashes inf as 314159: such values must not share a memoised constant."""
+    x = torch.tensor([1.0, 2.0])
+    assert (x * np.float16("inf")).tolist() == [float("inf")] * 2
+    assert (x * 314159.0).tolist() == [314159.0, 628318.0]
+    assert (x * 314159).tolist() == [314159.0, 628318.0]
+    assert (x * -0.0).tolist() == [-0.0, -0.0] and str((x * -0.0).tolist()[0]) == "-0.0"
+
+
+def test_saved_tensor_attributes_name_themselves_when_missing() -> None:
+    node = (torch.tensor([1.0], requires_grad=True) * 2.0).grad_fn
+    with pytest.raises(
+        AttributeError, match="'MulBackward0' object has no attribute '_saved_self'"
+    ):
+        getattr(node, "_saved_self")  # noqa: B009 (the attribute access is the test)
+    with pytest.raises(AttributeError, match="'MulBackward0' object has no attribute 'self'"):
+        getattr(node, "self")  # noqa: B009
+    assert node._saved_other.item() == 2.0
+
+
+def test_leaves_carry_numpys_own_dtype_objects() -> None:
+    """An equal but distinct dtype (`<f4` from a buffer) must not reach node metadata."""
+    from engine.creation import leaf
+
+    little = np.dtype(np.float32).newbyteorder("<")  # equal to float32, another object
+    raw = np.frombuffer(np.arange(3, dtype=np.float32).tobytes(), dtype=little)
+    assert raw.dtype is not np.dtype(np.float32)
+    for t in (leaf(raw.copy(), True), torch.tensor(raw, requires_grad=True)):
+        assert t._data.dtype is np.dtype(np.float32)
+        y = t * t
+        assert all(m is np.dtype(np.float32) for m in y.grad_fn._meta[1::2])
