@@ -18,7 +18,6 @@ from engine import errors
 from engine.limits import check_numel
 from engine.ops.registry import (
     IDENTITY,
-    NOT_DIFFERENTIABLE,
     Derivative,
     Primitive,
     apply,
@@ -411,13 +410,19 @@ log = _float_op(LOG, "Element-wise natural logarithm.")
 
 # ---- where -------------------------------------------------------------------------------------
 
+
+def _where_forward(a: np.ndarray, b: np.ndarray, condition: np.ndarray) -> Any:
+    # The condition is saved (as torch's WhereBackward0 saves it) but is not an input edge:
+    # torch's node has two next_functions, for self and other.
+    return np.where(condition, a, b), {"condition": condition}
+
+
 WHERE = primitive(
     "where",
     "WhereBackward0",
-    ("condition", "self", "other"),
-    lambda cond, a, b: np.where(cond, a, b),
+    ("self", "other"),
+    _where_forward,
     (
-        NOT_DIFFERENTIABLE,
         Derivative(lambda g, c: where(c.condition, g, 0.0), saves=("condition",)),
         Derivative(lambda g, c: where(c.condition, 0.0, g), saves=("condition",)),
     ),
@@ -440,8 +445,8 @@ def where(condition: Tensor, input: Any, other: Any) -> Tensor:
     a, b, compute = _operands(input, other)
     shape = broadcast_shapes(condition._data.shape, a._data.shape, b._data.shape)
     check_numel(shape)
-    cond = Tensor._make(condition._data, None)
-    return apply(WHERE, (cond, a, b), None, compute)
+    out, _ = apply(WHERE, (a, b), {"condition": condition._data}, compute)
+    return out
 
 
 # ---- comparisons and logical ops (bool results, never differentiable) -----------------------

@@ -2,7 +2,7 @@
 
 The committed goldens pin torch's answers for fixed inputs. This test re-runs every golden
 expression on *fresh* random inputs of the same shapes and dtypes in both torch and the engine
-and compares values, dtypes, grad_fn names and gradients — it catches formulas that happen to be
+and compares values, dtypes, grad_fn names, the graph's edges and gradients — it catches formulas that happen to be
 right only at the recorded points. Run it with `pip install torch==2.13.0` in the venv:
 `pytest -m torch tests/engine/test_differential.py`.
 """
@@ -19,6 +19,7 @@ import pytest
 
 import engine
 import engine.nn.functional as engine_F
+from tests.engine.goldens.recording import graph_edges
 
 real_torch = pytest.importorskip("torch")
 import torch.nn.functional as torch_F  # noqa: E402
@@ -94,6 +95,8 @@ def test_engine_matches_live_torch_on_fresh_inputs(case: dict[str, Any]) -> None
     assert (ours.grad_fn.name() if ours.grad_fn else None) == (
         theirs.grad_fn.name() if theirs.grad_fn else None
     )
+    if theirs.grad_fn is not None:  # the same edges, None where torch has no edge
+        assert graph_edges(ours.grad_fn) == graph_edges(theirs.grad_fn)
     rtol, atol = TOL.get(str(theirs.dtype).removeprefix("torch."), (0, 0))
     np.testing.assert_allclose(
         as_numpy(ours), as_numpy(theirs), rtol=rtol, atol=atol, equal_nan=True

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import engine as torch
 import engine.nn.functional as F
-from engine import Tensor
+from engine import Tensor, errors
 from tests.engine.gradcheck import gradcheck, gradgradcheck
 from tests.engine.helpers import graph, leaf, raises, saved, uniform
 
@@ -824,3 +824,22 @@ def test_where_method_binds_self_as_the_input() -> None:
     assert repr(y) == "tensor([1.0000, 0.5000, 3.0000], grad_fn=<WhereBackward0>)"
     y.sum().backward()
     assert x.grad.tolist() == [1.0, 0.0, 1.0]
+
+
+def test_where_has_torchs_two_edges_and_saves_its_condition() -> None:
+    """WhereBackward0's next_functions are self's and other's (measured from torch 2.13: the
+    condition is saved, not an edge); its saved condition is freed by backward like torch's."""
+    c = torch.tensor([True, False])
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    b = torch.tensor([3.0, 4.0], requires_grad=True)
+    acc = "torch::autograd::AccumulateGrad"
+    y = torch.where(c, a, b)
+    assert [n.name() for n, _ in y.grad_fn.next_functions] == [acc, acc]
+    assert [n and n.name() for n, _ in torch.where(c, a, 2.0).grad_fn.next_functions] == [acc, None]
+    assert y.grad_fn._saved_condition.tolist() == [True, False]
+    y.sum().backward()
+    assert a.grad.tolist() == [1.0, 0.0] and b.grad.tolist() == [0.0, 1.0]
+    with pytest.raises(
+        errors.RuntimeError, match=r"^Trying to backward through the graph a second"
+    ):
+        getattr(y.grad_fn, "_saved_condition")  # noqa: B009 (the access is the test)

@@ -37,6 +37,15 @@ def graph_names(root: Any) -> list[str]:
     return [node.name() for node in graph_nodes(root)]
 
 
+def graph_edges(root: Any) -> list[list[str | None]]:
+    """Per node of `graph_nodes(root)`: where each input's gradient goes (a node name, or None
+    for an input that needs none) — the graph's shape, output indices aside."""
+    return [
+        [None if child is None else child.name() for child, _ in node.next_functions]
+        for node in graph_nodes(root)
+    ]
+
+
 def warning_list(caught: list[warnings.WarningMessage]) -> list[list[str]]:
     """[category, message] per warning, the message cut before torch's "(Triggered internally at"."""
     return [[w.category.__name__, str(w.message).split(TRIGGERED)[0]] for w in caught]
