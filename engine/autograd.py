@@ -318,7 +318,12 @@ def _accumulate_into(t: Tensor, g: Tensor, create_graph: bool) -> None:
 
             new = apply_named("copy_grad", (g,), {})
         else:
-            new = Tensor._make(g._data, None)
+            arr = g._data
+            if not arr.flags.c_contiguous and t._data.flags.c_contiguous:
+                # torch's layout contract: a stored .grad is strided like its leaf (a gradient
+                # broadcast from a sum arrives as a zero-stride view)
+                arr = np.ascontiguousarray(arr)
+            new = Tensor._make(arr, None)
         journal.record(t, "_grad", new)
     elif create_graph and (g._requires_grad or old._requires_grad):
         journal.record(t, "_grad", old + g)

@@ -669,3 +669,13 @@ def test_leaves_carry_numpys_own_dtype_objects() -> None:
         assert t._data.dtype is np.dtype(np.float32)
         y = t * t
         assert all(m is np.dtype(np.float32) for m in y.grad_fn._meta[1::2])
+
+
+def test_a_stored_grad_is_laid_out_like_its_leaf() -> None:
+    """torch's AccumulateGrad keeps .grad strided like the leaf: a gradient that arrives as a
+    broadcast view (from a sum) is stored contiguous, as torch reports it."""
+    x = torch.ones(2, 3, requires_grad=True)
+    y = torch.ones(2, 3, requires_grad=True)
+    (x + y).sum().backward()
+    assert x.grad.is_contiguous() and y.grad.is_contiguous()
+    assert x.grad.tolist() == [[1.0] * 3] * 2
