@@ -213,16 +213,32 @@ def apply(
     records the original inputs, so each input's gradient comes back in its own dtype.
     This is the engine's hot path: keep it free of avoidable allocations and calls.
     """
-    if attrs is None:
-        attrs = _NO_ATTRS
     if _limit_state.deadline is not None:
         limits.check_deadline()
-    if compute is None:
-        arrays = [t._data for t in inputs]
-    else:
+    if len(inputs) == 2:  # binary ops are most of a graph: no list, no comprehension frame
+        x0, x1 = inputs[0]._data, inputs[1]._data
         # builtin dtypes are singletons: identity is the cheap test, astype the rare path
-        arrays = [t._data if t._data.dtype is compute else t._data.astype(compute) for t in inputs]
-    out = prim.forward(*arrays, **attrs)
+        if compute is not None:
+            if x0.dtype is not compute:
+                x0 = x0.astype(compute)
+            if x1.dtype is not compute:
+                x1 = x1.astype(compute)
+        out = prim.forward(x0, x1, **attrs) if attrs else prim.forward(x0, x1)
+    elif len(inputs) == 1:
+        x0 = inputs[0]._data
+        if compute is not None and x0.dtype is not compute:
+            x0 = x0.astype(compute)
+        out = prim.forward(x0, **attrs) if attrs else prim.forward(x0)
+    else:
+        if compute is None:
+            arrays = [t._data for t in inputs]
+        else:
+            arrays = [
+                t._data if t._data.dtype is compute else t._data.astype(compute) for t in inputs
+            ]
+        out = prim.forward(*arrays, **attrs) if attrs else prim.forward(*arrays)
+    if attrs is None:
+        attrs = _NO_ATTRS
     extras: dict[str, np.ndarray] | None = None
     if type(out) is tuple:
         out, extras = out
@@ -416,20 +432,19 @@ def wrap(value: Any, dtype: np.dtype | None = None) -> Tensor:
         if dtype is None:
             dtype = dtypes._default_for(dtypes.scalar_category(value)).np
         tv = type(value)
-        # Only Python's own finite non-zero numbers are memoised: among them equal values give
-        # equal arrays once cast. (numpy scalars compare after casting the other operand:
-        # np.float16(inf) == 314159.0 holds, and Python hashes inf as 314159; -0.0 == 0.0;
-        # nan != nan.)
-        cacheable = (tv is float and value != 0 and _finite(value)) or (
-            (tv is int or tv is bool) and value != 0
-        )
-        cache = _wrapped.get(dtype) if cacheable else None
+        if tv is not float and tv is not int and tv is not bool:
+            return Tensor._make(np.asarray(value, dtype=dtype), None)
+        # Only Python's own numbers are memoised: equal ones give equal arrays once cast (numpy
+        # scalars compare after casting the other side: np.float16(inf) == 314159.0 holds, and
+        # Python hashes inf as 314159). -0.0 (== 0.0), inf and nan are never stored, so no
+        # lookup can find another value's entry.
+        cache = _wrapped.get(dtype)
         if cache is not None:
             t = cache.get(value)
             if t is not None:
                 return t
         t = Tensor._make(np.asarray(value, dtype=dtype), None)
-        if cacheable:
+        if value != 0 and (tv is not float or _finite(value)):
             if cache is None:
                 cache = _wrapped[dtype] = {}
             elif len(cache) >= _WRAPPED_MAX:
