@@ -657,7 +657,7 @@ def grad(
         elif g._data.dtype != t._data.dtype:
             g = g.to(t.dtype)
         if g is not None and not create_graph and g._grad_fn is not None:
-            g = g.detach()
+            g = Tensor._make(g._data, None)  # detached; nothing else holds this array
         final.append(g)
     if keys is not None:
         return dict(zip(keys, final))

@@ -65,6 +65,7 @@ class Tensor:
         "_grad_fn",
         "_requires_grad",
         "_retains_grad",
+        "_shares",  # set only on tensors `.data`/`.detach()` made aliases of: see `zero_`
     )
 
     _data: np.ndarray
@@ -220,11 +221,28 @@ class Tensor:
         journal.record(self, "_retains_grad", True)
 
     def detach(self) -> Tensor:
-        return Tensor._make(self._data, None)
+        return self._alias()
 
     @property
     def data(self) -> Tensor:
-        return Tensor._make(self._data, None)
+        return self._alias()
+
+    def _alias(self) -> Tensor:
+        """A new tensor over the same memory, without autograd history (`.data`, `detach()`).
+
+        The engine never writes into arrays, so sharing is free; the one in-place op programs
+        can call, `zero_()`, zeroes every tensor of the group, as torch's shared storage would
+        (`w.grad.data.zero_()` clears `w.grad`).
+        """
+        alias = Tensor._make(self._data, None)
+        group: list[weakref.ReferenceType[Tensor]] | None = getattr(self, "_shares", None)
+        if group is None:
+            group = self._shares = [weakref.ref(self)]
+        elif len(group) > 8:  # `w.grad.data` every step: forget the aliases that are gone
+            group[:] = [ref for ref in group if ref() is not None]
+        group.append(weakref.ref(alias))
+        alias._shares = group
+        return alias
 
     def backward(
         self,
@@ -251,7 +269,13 @@ class Tensor:
                 raise errors.RuntimeError(
                     "a leaf Variable that requires grad is being used in an in-place operation."
                 )
-        journal.record(self, "_data", np.zeros_like(self._data))
+        data = self._data
+        zeros = np.zeros_like(data)
+        group = getattr(self, "_shares", None)
+        members = [self] if group is None else [ref() for ref in group]
+        for t in members:
+            if t is not None and t._data is data:  # still over the same memory
+                journal.record(t, "_data", zeros)
         return self
 
     # ---- conversion -------------------------------------------------------------------------

@@ -679,3 +679,23 @@ def test_a_stored_grad_is_laid_out_like_its_leaf() -> None:
     (x + y).sum().backward()
     assert x.grad.is_contiguous() and y.grad.is_contiguous()
     assert x.grad.tolist() == [[1.0] * 3] * 2
+
+
+def test_zero_through_data_or_detach_zeroes_the_shared_memory() -> None:
+    """`.data` and `detach()` share memory with their source, so zero_() on either side zeroes
+    both, as in torch (measured): `w.grad.data.zero_()` clears the gradient."""
+    x = torch.ones(3, requires_grad=True)
+    x.data.zero_()
+    assert x.tolist() == [0.0] * 3 and x.requires_grad and x.is_leaf
+    w = torch.ones(2, requires_grad=True)
+    (w * 3).sum().backward()
+    w.grad.data.zero_()
+    assert w.grad.tolist() == [0.0, 0.0]
+    a = torch.ones(2)
+    b = a.detach()
+    a.zero_()
+    assert b.tolist() == [0.0, 0.0]
+    c = torch.ones(2)
+    d = c * 1  # a new tensor, not an alias: untouched
+    c.data.zero_()
+    assert d.tolist() == [1.0, 1.0]

@@ -166,3 +166,18 @@ def test_programs_in_threads_keep_their_own_warnings_and_rollbacks() -> None:
             assert results[i] == list(range(1, i + 2))
         else:
             assert results[i] is None
+
+
+def test_grad_data_zero_in_a_program_clears_the_grad_and_rolls_back_on_error() -> None:
+    """The classic `w.grad.data.zero_()` clears the gradient (it shares the grad's memory); a
+    program that fails afterwards leaves grad and data as they were."""
+    ns = session(
+        "w = torch.tensor([1., 2.], requires_grad=True)\n(w * 3).sum().backward()\n"
+        "w.grad.data.zero_()"
+    )
+    assert ns["w"].grad.tolist() == [0.0, 0.0]
+    run(compile_source("(w * 3).sum().backward()"), ns)
+    before = snapshot(ns)
+    fails("w.grad.data.zero_()\nw.data.zero_()\nundefined_name", ns)
+    assert snapshot(ns) == before
+    assert ns["w"].grad.tolist() == [3.0, 3.0] and ns["w"].tolist() == [1.0, 2.0]
