@@ -161,7 +161,7 @@ def run(cfg: Config) -> SectionIter:
         "s_graph": "session: 100-node graph (run+backward)",
     }
     validated_label = "validated body, no work (baseline app)"
-    torch_label_ = f"naive {torch_label()} service: tutorial"
+    naive_label = f"naive {torch_label()} service: tutorial"
     # all servers stay up (an idle one costs nothing) so the rounds can alternate between them
     base, app = Server("bench.baseline_app:app"), Server("app.main:app", env=APP_ENV)
     naive = Server("bench.baseline_torch:app") if torch_available() else None
@@ -177,9 +177,7 @@ def run(cfg: Config) -> SectionIter:
             Case(validated_label, base, [[Req("POST", "/validated", VALIDATED_BODY)]] * conns),
         ]
         if naive is not None:
-            cases.append(
-                Case(torch_label_, naive, [[Req("POST", "/tutorial", TORCH_BODY)]] * conns)
-            )
+            cases.append(Case(naive_label, naive, [[Req("POST", "/tutorial", TORCH_BODY)]] * conns))
         for key, req in (
             ("healthz", Req("GET", "/healthz")),
             ("src", ev_src),
@@ -235,13 +233,13 @@ def run(cfg: Config) -> SectionIter:
             healthz_rows = [Figure("healthz under load", status=f"error ({exc!r})"[:150])]
 
     if naive is None:
-        sec.figures.append(Figure(torch_label_, status=TORCH_SKIPPED))
+        sec.figures.append(Figure(naive_label, status=TORCH_SKIPPED))
     for key in ("src", "nodes"):
         sec.compare(labels[key], const_label, target=">= 0.6")
     sec.compare(validated_label, const_label)
     sec.compare(labels["src"], validated_label)
     if naive is not None:
-        sec.compare(labels["src"], torch_label_)
+        sec.compare(labels["src"], naive_label)
     for key in ("graph", "s_src", "s_nodes", "s_graph", "healthz"):
         sec.compare(labels[key], const_label)
     gen_cpu = [f.values["loadgen CPU"].max for f in sec.figures if "loadgen CPU" in f.values]

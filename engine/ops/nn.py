@@ -608,14 +608,17 @@ def _nll_forward(
 ) -> Any:
     x, t = _nll_layout(a, target)
     if weight is None and x.ndim == 2 and not (t == ignore_index).any():
-        return _nll_forward_plain(x, a, target, reduction)
-    ignored = t == ignore_index
-    safe = np.where(ignored, 0, t)
-    picked = np.take_along_axis(x, safe[:, None], axis=1)[:, 0]
-    w = np.ones((), a.dtype) if weight is None else weight[safe]
-    w = np.where(ignored, np.zeros((), a.dtype), w).astype(a.dtype)
-    losses = np.where(ignored, np.zeros((), a.dtype), -(picked * w))
-    total = np.asarray(np.sum(w), dtype=a.dtype)
+        # the common case in fewer numpy calls, same values: every weight is 1
+        losses = -x[np.arange(x.shape[0]), t]
+        total = np.asarray(x.shape[0], dtype=a.dtype)
+    else:
+        ignored = t == ignore_index
+        safe = np.where(ignored, 0, t)
+        picked = np.take_along_axis(x, safe[:, None], axis=1)[:, 0]
+        w = np.ones((), a.dtype) if weight is None else weight[safe]
+        w = np.where(ignored, np.zeros((), a.dtype), w).astype(a.dtype)
+        losses = np.where(ignored, np.zeros((), a.dtype), -(picked * w))
+        total = np.asarray(np.sum(w), dtype=a.dtype)
     if reduction == "none":
         # A 1-D input gives a 0-d loss even for a target of shape [1] (measured).
         out = losses.reshape(target.shape if a.ndim > 1 else ())
@@ -627,20 +630,6 @@ def _nll_forward(
     if weight is not None:
         extras["weight"] = weight
     return out, extras
-
-
-def _nll_forward_plain(x: np.ndarray, a: np.ndarray, target: np.ndarray, reduction: str) -> Any:
-    """The common case of `_nll_forward` (N×C input, no weight, nothing ignored), same values."""
-    n = x.shape[0]
-    losses = -x[np.arange(n), target.reshape(n)]
-    total = np.asarray(n, dtype=a.dtype)
-    if reduction == "none":
-        out = losses.reshape(target.shape if a.ndim > 1 else ())
-    elif reduction == "sum":
-        out = np.asarray(np.sum(losses), dtype=a.dtype)
-    else:
-        out = np.asarray(np.sum(losses) / total, dtype=a.dtype)
-    return out, {"target": target, "total_weight": total}
 
 
 def _nll_coef(
